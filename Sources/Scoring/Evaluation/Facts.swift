@@ -1,0 +1,101 @@
+/// A self-assessment's values, typed against the rubric, with derived values computed on demand.
+struct Facts {
+    let scorecard: Scorecard
+    let values: [String: InputValue]
+    let notes: [String: String]
+    let region: String?
+
+    /// The value of input `id`.
+    func value(_ id: String) throws(EvaluationError) -> InputValue {
+        guard let value = values[id] else { throw .missingInput(id) }
+        return value
+    }
+
+    /// The number held by input or derived value `id`.
+    func number(_ id: String) throws(EvaluationError) -> Rational {
+        if let derived = scorecard.derived.first(where: { $0.id == id }) {
+            return try ratio(derived).value
+        }
+        guard let number = try value(id).number else { throw .missingInput(id) }
+        return number
+    }
+
+    /// A derived ratio and the working that produced it: `(40 + 5) / (30 + 20) = 90%`.
+    func ratio(_ derived: DerivedInput) throws(EvaluationError) -> (value: Rational, working: String) {
+        do {
+            let top = try derived.numerator.map { id throws(EvaluationError) in try number(id) }
+            let bottom = try derived.denominator.map { id throws(EvaluationError) in try number(id) }
+            let numerator = try Rational.sum(top)
+            let denominator = try Rational.sum(bottom)
+            func terms(_ ids: [String], _ values: [Rational]) -> String {
+                let parts = zip(ids, values).map { id, value in "\(label(id)) \(value.displayText())" }
+                return parts.count == 1 ? parts[0] : "（" + parts.joined(separator: " + ") + "）"
+            }
+            let shown = "\(terms(derived.numerator, top)) / \(terms(derived.denominator, bottom))"
+            guard !denominator.isZero else { throw EvaluationError.undefined(derived.id, working: shown) }
+            var value = try numerator / denominator
+            if derived.percent { value = try value * .hundred }
+            let unit = derived.percent ? "%" : ""
+            return (value, "\(derived.label) = \(shown)\(derived.percent ? " × 100%" : "") = \(value.displayText())\(unit)")
+        } catch let error as EvaluationError {
+            throw error
+        } catch {
+            throw .overflow(error as? ArithmeticOverflow ?? ArithmeticOverflow(operation: derived.id))
+        }
+    }
+
+    /// The Chinese label of an input or derived value.
+    func label(_ id: String) -> String {
+        scorecard.input(id)?.label ?? scorecard.derived.first { $0.id == id }?.label ?? id
+    }
+
+    /// A value with its unit, for explanations.
+    func display(_ id: String) -> String {
+        if let definition = scorecard.input(id), let value = values[id] { return definition.display(value) }
+        if let derived = scorecard.derived.first(where: { $0.id == id }), let value = try? number(id) {
+            return value.displayText() + (derived.percent ? "%" : "")
+        }
+        return "?"
+    }
+
+    /// Whether a condition holds.
+    func holds(_ condition: Condition) throws(EvaluationError) -> Bool {
+        switch condition {
+        case .equals(let id, let expected):
+            switch try value(id) {
+            case .boolean(let flag): return (flag ? "true" : "false") == expected
+            case .choice(let text): return text == expected
+            case .number(let number): return Rational(decimalText: expected) == number
+            }
+        case .within(let id, let interval):
+            return try interval.contains(try number(id), region: region)
+        case .all(let conditions):
+            for condition in conditions where !(try holds(condition)) { return false }
+            return true
+        case .any(let conditions):
+            for condition in conditions where try holds(condition) { return true }
+            return false
+        case .not(let condition):
+            return !(try holds(condition))
+        }
+    }
+
+    /// A condition in words, when the rubric gives no label for it.
+    func describe(_ condition: Condition) -> String {
+        switch condition {
+        case .equals(let id, let expected):
+            let shown: String
+            if let definition = scorecard.input(id), definition.type == .boolean {
+                shown = expected == "true" ? "是" : "否"
+            } else {
+                shown = expected
+            }
+            return "\(label(id))为\(shown)"
+        case .within(let id, let interval):
+            return "\(label(id)) \(interval.describe(region: region, unit: scorecard.input(id)?.unit))"
+        case .all(let conditions): return conditions.map(describe).joined(separator: "且")
+        case .any(let conditions): return conditions.map(describe).joined(separator: "或")
+        case .not(let condition): return "并非（\(describe(condition))）"
+        }
+    }
+}

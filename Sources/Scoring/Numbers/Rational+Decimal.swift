@@ -1,0 +1,153 @@
+/// Reading and writing `Rational` as decimal text, and rounding it the way a rubric says.
+extension Rational {
+    /// Parses a plain decimal such as `12`, `-0.5` or `99.50`, exactly.
+    ///
+    /// Rejects everything else (`1.5x`, `1,5`, `1e2`, `.5`, ` 3`), because a misread number in a
+    /// score or an amount is worse than an error. Returns `nil` also when the value has more than
+    /// 18 significant digits.
+    public init?(decimalText text: some StringProtocol) {
+        var utf8 = Substring(text).utf8[...]
+        var negative = false
+        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            negative = first == UInt8(ascii: "-")
+            utf8 = utf8.dropFirst()
+        }
+        var numerator: Int64 = 0
+        var denominator: Int64 = 1
+        var digits = 0
+        var integerDigits = 0
+        var seenPoint = false
+        var fractionDigits = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint, integerDigits > 0 else { return nil }
+                seenPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            if seenPoint {
+                fractionDigits += 1
+                denominator *= 10
+            } else {
+                integerDigits += 1
+            }
+            if numerator > 0 || byte != UInt8(ascii: "0") { digits += 1 }
+            guard digits <= 18, fractionDigits <= 18 else { return nil }
+            numerator = numerator * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        guard let value = try? Rational(numerator: negative ? -numerator : numerator, denominator: denominator)
+        else { return nil }
+        self = value
+    }
+
+    /// The exact decimal text (`12.5`, `-3`, `0.125`) when the value has a finite decimal expansion of
+    /// at most 18 places; `nil` for values such as `1/3`.
+    public var exactDecimalText: String? {
+        var d = denominator
+        var twos = 0
+        var fives = 0
+        while d % 2 == 0 { d /= 2; twos += 1 }
+        while d % 5 == 0 { d /= 5; fives += 1 }
+        guard d == 1 else { return nil }
+        let places = max(twos, fives)
+        guard places <= 18 else { return nil }
+        // 10^places is a multiple of the denominator, so this is exact: no rounding, no recursion.
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let (units, overflow) = numerator.multipliedReportingOverflow(by: scale / denominator)
+        guard !overflow else { return nil }
+        return Self.decimalText(units: units, places: places, scale: scale)
+    }
+
+    private static func decimalText(units: Int64, places: Int, scale: Int64) -> String {
+        let sign = units < 0 ? "-" : ""
+        let magnitude = units.magnitude
+        let whole = magnitude / UInt64(scale)
+        guard places > 0 else { return sign + String(whole) }
+        var fraction = String(magnitude % UInt64(scale))
+        fraction = String(repeating: "0", count: places - fraction.count) + fraction
+        return "\(sign)\(whole).\(fraction)"
+    }
+
+    /// The value written with exactly `places` decimals, rounding half away from zero when needed.
+    public func fixedText(places: Int, rounding mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow)
+        -> String
+    {
+        let scaled = try rounded(places: places, mode)
+        var scale: Int64 = 1
+        for _ in 0..<places {
+            scale = try Self.checkedMultiply(scale, 10)
+        }
+        let units = try Self.checkedMultiply(scaled.numerator, scale / scaled.denominator)
+        return Self.decimalText(units: units, places: places, scale: scale)
+    }
+
+    /// Text for people: the exact decimal with trailing zeros dropped when there is one, otherwise the
+    /// value rounded to `places` decimals and prefixed with `≈`.
+    public func displayText(places: Int = 3) -> String {
+        if let exact = exactDecimalText { return exact }
+        return "≈" + ((try? fixedText(places: places)) ?? "\(numerator)/\(denominator)")
+    }
+
+    /// The value rounded to `places` decimals.
+    public func rounded(places: Int, _ mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow) -> Rational {
+        var scale: Int64 = 1
+        for _ in 0..<places {
+            scale = try Self.checkedMultiply(scale, 10)
+        }
+        let scaled = try self * Rational(integer: scale)
+        let whole = scaled.floor
+        let fraction = try scaled - whole
+        let half = try Rational(numerator: 1, denominator: 2)
+        let roundUp: Bool
+        switch mode {
+        case .halfAwayFromZero:
+            roundUp = scaled.isNegative ? fraction > half : fraction >= half
+        case .halfEven:
+            if fraction == half {
+                roundUp = (whole.numerator % 2) != 0
+            } else {
+                roundUp = fraction > half
+            }
+        case .towardZero:
+            roundUp = scaled.isNegative && !fraction.isZero
+        case .awayFromZero:
+            roundUp = !scaled.isNegative && !fraction.isZero
+        }
+        let result = roundUp ? try whole + .one : whole
+        return try result / Rational(integer: scale)
+    }
+
+    private static func checkedMultiply(_ a: Int64, _ b: Int64) throws(ArithmeticOverflow) -> Int64 {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        guard !overflow else { throw ArithmeticOverflow(operation: "\(a) × \(b)") }
+        return value
+    }
+}
+
+/// How a value is rounded where a rubric says to round.
+public enum RoundingMode: String, Sendable, Codable, CaseIterable {
+    /// 四舍五入: halves go away from zero (2.345 → 2.35). The default.
+    case halfAwayFromZero = "half-away-from-zero"
+    /// Banker's rounding: halves go to the even neighbour (2.345 → 2.34).
+    case halfEven = "half-even"
+    /// Truncate (2.349 → 2.34).
+    case towardZero = "toward-zero"
+    /// Any remainder goes up in magnitude (2.341 → 2.35).
+    case awayFromZero = "away-from-zero"
+
+    /// The Chinese name shown in explanations.
+    public var chineseName: String {
+        switch self {
+        case .halfAwayFromZero: "四舍五入"
+        case .halfEven: "四舍六入五成双"
+        case .towardZero: "截尾"
+        case .awayFromZero: "进位"
+        }
+    }
+}
+
+extension Rational: CustomStringConvertible {
+    public var description: String { exactDecimalText ?? "\(numerator)/\(denominator)" }
+}

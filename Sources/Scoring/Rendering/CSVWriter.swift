@@ -1,0 +1,31 @@
+/// CSV that opens correctly in Excel and WPS, and safely.
+///
+/// UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), CRLF line ends, every
+/// field quoted when needed, and any cell starting with `=`, `+`, `-`, `@`, tab or CR prefixed with
+/// `'` so that a spreadsheet never runs it as a formula. Plain numbers are left as numbers.
+struct CSVWriter {
+    private(set) var text = "\u{FEFF}"
+
+    mutating func row(_ cells: [String]) {
+        text += cells.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        var cell = raw
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+            Rational(decimalText: cell) == nil
+        {
+            cell = "'" + cell
+        }
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    /// `self` with every occurrence of `target` replaced; pure Swift, so the library needs no Foundation here.
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Scoring
+
+/// `score-cli rubrics`: the shipped rubrics.
+struct RubricsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rubrics",
+        abstract: "列出随工具提供的评分表 / List the shipped rubrics.",
+        discussion: "示例 / example:  score-cli rubrics")
+
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try reportingFailures {
+            let rubrics = try RubricLibrary.shippedScorecards().map(\.scorecard)
+            let rows = rubrics.map { [$0.header.id, "评分表", $0.header.document, $0.total.description, $0.header.title] }
+            let header = ["id", "类型", "文号", "总分", "名称"]
+            let text: String
+            switch format {
+            case .text:
+                text = Listing.text(header: header, rows: rows)
+            case .markdown:
+                text = Listing.markdown(header: header, rows: rows)
+            case .csv:
+                text = Listing.csv(header: ["id", "kind", "document", "total", "title"], rows: rows)
+            case .json:
+                text = JSONValue.array(rubrics.map { rubric in
+                    .object([
+                        ("id", .string(rubric.header.id)), ("kind", .string(rubric.header.kind)),
+                        ("version", .string(rubric.header.version)), ("document", .string(rubric.header.document)),
+                        ("title", .string(rubric.header.title)), ("total", .number(rubric.total)),
+                        ("sha256", .string(rubric.header.sha256)),
+                    ])
+                }).serialized()
+            }
+            try FileAccess.emit(text, to: nil)
+            return ExitStatus.success
+        }
+    }
+}

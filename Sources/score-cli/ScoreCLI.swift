@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `score-cli`: scores self-assessments against rubric files and explains every point.
+@main
+struct ScoreCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score-cli",
+        abstract: "按评分表（rubric）计算自评得分，逐条说明依据 / Scores self-assessments against government rubrics.",
+        discussion: """
+            退出码 / exit codes:
+              0   完成，无错误级发现 / done, no error-level finding
+              1   完成，有错误级发现 / done, with error-level findings
+              64  命令行有误 / bad command line
+              65  输入或评分表格式有误（逐条指出文件、行、字段）/ malformed input or rubric
+              66  找不到输入文件 / input file missing
+            """,
+        version: "0.1.0",
+        subcommands: [RubricsCommand.self, ShowCommand.self, TemplateCommand.self, ScoreCommand.self]
+    )
+}

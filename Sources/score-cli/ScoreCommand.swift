@@ -1,0 +1,83 @@
+import ArgumentParser
+import Scoring
+
+/// `score-cli score FILE…`: scores self-assessments, each against the rubric it names.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "计算自评得分：逐项得分、逐条说明及出处、总分、失分和发现 / Score self-assessments.",
+        discussion: """
+            每个文件按其 rubric 字段找到评分表；多个文件时另附按总分排序的汇总表。
+            Each file names its rubric; several files also give a summary ranked by total.
+            示例 / examples:
+              score-cli score examples/scorecards/model-unit.yaml
+              score-cli score examples/scorecards/*.yaml --format csv -o 汇总.csv
+            """)
+
+    @Argument(help: "自评文件（YAML 或 JSON）/ self-assessment files")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "评分表 id 或路径，代替文件中的 rubric 字段 / use this rubric instead of the one each file names")
+    var rubric: String?
+
+    @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
+    var output: String?
+
+    func run() throws {
+        try reportingFailures {
+            var reports: [ScoreReport] = []
+            var status = ExitStatus.success
+            for file in files {
+                do throws(CLIFailure) {
+                    reports.append(try score(file))
+                } catch {
+                    error.lines.forEach(printError)
+                    status = max(status, error.exitCode)
+                }
+            }
+            if !reports.isEmpty {
+                try FileAccess.emit(render(reports), to: output)
+            }
+            if status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
+                status = ExitStatus.findings
+            }
+            return status
+        }
+    }
+
+    private func score(_ file: String) throws(CLIFailure) -> ScoreReport {
+        let bytes = try FileAccess.read(file)
+        let assessment: SelfAssessment
+        do {
+            assessment = try SelfAssessment.load(bytes: bytes, file: file)
+        } catch {
+            throw .malformed(error)
+        }
+        let scorecard = try RubricLibrary.scorecard(rubric ?? assessment.rubric)
+        do {
+            return try scorecard.score(assessment)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    private func render(_ reports: [ScoreReport]) -> String {
+        let summary = ScoreSummary(reports: reports)
+        let several = reports.count > 1
+        switch format {
+        case .text:
+            return reports.map { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
+                + (several ? "\n" + summary.renderText() : "")
+        case .markdown:
+            return reports.map { $0.renderMarkdown() }.joined(separator: "\n---\n\n") + (several ? "\n" + summary.renderMarkdown() : "")
+        case .csv:
+            return several ? summary.renderCSV() : reports[0].renderCSV()
+        case .json:
+            if !several { return reports[0].json.serialized() }
+            return JSONValue.object([("reports", .array(reports.map(\.json))), ("summary", summary.json)]).serialized()
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Scoring
+
+/// `score-cli show RUBRIC`: the rubric laid out like its source table.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "按原表样式显示评分表：指标、满分、评分标准、核实说明、出处和解释 / Show a rubric like its source table.",
+        discussion: """
+            RUBRIC 可以是评分表 id 或文件路径 / an id or a path.
+            示例 / example:  score-cli show proposal-handling-2022
+            """)
+
+    @Argument(help: "评分表 id 或文件路径 / rubric id or path")
+    var rubric: String
+
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try reportingFailures {
+            let scorecard = try RubricLibrary.scorecard(rubric)
+            let text =
+                switch format {
+                case .text: scorecard.renderText()
+                case .markdown: scorecard.renderMarkdown()
+                case .csv: scorecard.renderCSV()
+                case .json: scorecard.json.serialized()
+                }
+            try FileAccess.emit(text, to: nil)
+            return ExitStatus.success
+        }
+    }
+}
