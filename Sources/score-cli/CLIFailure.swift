@@ -9,35 +9,60 @@ struct CLIFailure: Error {
     var exitCode: Int32
 
     static func missingFile(_ path: String) -> CLIFailure {
-        CLIFailure(lines: ["\(path): 无法读取：文件不存在或没有读取权限 / cannot read: no such file, or permission denied"], exitCode: 66)
+        CLIFailure(
+            lines: ["\(path): 无法读取：文件不存在或没有读取权限 / cannot read: no such file, or permission denied"],
+            exitCode: ExitStatus.missingFile)
     }
 
     static func malformed(_ problems: FileProblems) -> CLIFailure {
-        CLIFailure(lines: problems.problems.map(\.description), exitCode: 65)
+        CLIFailure(lines: problems.problems.map(\.description), exitCode: ExitStatus.malformed)
     }
 }
 
-/// Exit codes, from least to most severe where several files are processed.
+/// Exit codes (DESIGN.md §5). Where several files are processed, the highest one wins.
 enum ExitStatus {
     static let success: Int32 = 0
     static let findings: Int32 = 1
     static let malformed: Int32 = 65
     static let missingFile: Int32 = 66
+    static let cannotWrite: Int32 = 73
 }
 
-/// Writes to standard error, which is where every problem and message goes; results go to standard output.
+/// What a command produced: the result for standard output, the problems for standard error, and
+/// the exit code. Commands build one of these without touching the terminal, so tests can check
+/// all three in-process.
+struct CommandResult {
+    var output: String = ""
+    var errors: [String] = []
+    var status: Int32 = ExitStatus.success
+
+    init(output: String = "", errors: [String] = [], status: Int32 = ExitStatus.success) {
+        self.output = output
+        self.errors = errors
+        self.status = status
+    }
+
+    init(_ failure: CLIFailure) {
+        self.init(errors: failure.lines, status: failure.exitCode)
+    }
+
+    /// Prints the problems, writes the output (to `path`, or standard output), and exits with the status.
+    func deliver(to path: String? = nil) throws {
+        errors.forEach(printError)
+        var status = status
+        if !output.isEmpty {
+            do {
+                try FileAccess.emit(output, to: path)
+            } catch {
+                error.lines.forEach(printError)
+                status = max(status, error.exitCode)
+            }
+        }
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}
+
+/// Writes to standard error, where every problem goes; results go to standard output.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Runs `body`, and turns a `CLIFailure` into its lines on standard error and its exit code.
-func reportingFailures(_ body: () throws -> Int32) throws {
-    let status: Int32
-    do {
-        status = try body()
-    } catch let failure as CLIFailure {
-        failure.lines.forEach(printError)
-        status = failure.exitCode
-    }
-    if status != 0 { throw ExitCode(status) }
 }

@@ -11,31 +11,33 @@ struct RubricsCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try reportingFailures {
+    func run() throws { try execute().deliver() }
+
+    func execute() -> CommandResult {
+        do throws(CLIFailure) {
             let rubrics = try RubricLibrary.shippedScorecards().map(\.scorecard)
             let rows = rubrics.map { [$0.header.id, "评分表", $0.header.document, $0.total.description, $0.header.title] }
             let header = ["id", "类型", "文号", "总分", "名称"]
-            let text: String
-            switch format {
-            case .text:
-                text = Listing.text(header: header, rows: rows)
-            case .markdown:
-                text = Listing.markdown(header: header, rows: rows)
-            case .csv:
-                text = Listing.csv(header: ["id", "kind", "document", "total", "title"], rows: rows)
-            case .json:
-                text = JSONValue.array(rubrics.map { rubric in
-                    .object([
-                        ("id", .string(rubric.header.id)), ("kind", .string(rubric.header.kind)),
-                        ("version", .string(rubric.header.version)), ("document", .string(rubric.header.document)),
-                        ("title", .string(rubric.header.title)), ("total", .number(rubric.total)),
-                        ("sha256", .string(rubric.header.sha256)),
-                    ])
-                }).serialized()
-            }
-            try FileAccess.emit(text, to: nil)
-            return ExitStatus.success
+            let output =
+                switch format {
+                case .text: Listing.text(header: header, rows: rows)
+                case .markdown: Listing.markdown(header: header, rows: rows)
+                case .csv: Listing.csv(header: ["id", "kind", "document", "total", "title"], rows: rows)
+                case .json:
+                    JSONValue.array(
+                        rubrics.map { rubric in
+                            .object([
+                                ("id", .string(rubric.header.id)), ("kind", .string(rubric.header.kind)),
+                                ("version", .string(rubric.header.version)), ("document", .string(rubric.header.document)),
+                                ("title", .string(rubric.header.title)), ("total", .number(rubric.total)),
+                                ("sha256", .string(rubric.header.sha256)),
+                            ])
+                        }
+                    ).serialized()
+                }
+            return CommandResult(output: output)
+        } catch {
+            return CommandResult(error)
         }
     }
 }

@@ -26,26 +26,25 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
 
-    func run() throws {
-        try reportingFailures {
-            var reports: [ScoreReport] = []
-            var status = ExitStatus.success
-            for file in files {
-                do throws(CLIFailure) {
-                    reports.append(try score(file))
-                } catch {
-                    error.lines.forEach(printError)
-                    status = max(status, error.exitCode)
-                }
+    func run() throws { try execute().deliver(to: output) }
+
+    /// Scores every file; a file with problems is reported and the others are still scored.
+    func execute() -> CommandResult {
+        var reports: [ScoreReport] = []
+        var result = CommandResult()
+        for file in files {
+            do throws(CLIFailure) {
+                reports.append(try score(file))
+            } catch {
+                result.errors += error.lines
+                result.status = max(result.status, error.exitCode)
             }
-            if !reports.isEmpty {
-                try FileAccess.emit(render(reports), to: output)
-            }
-            if status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
-                status = ExitStatus.findings
-            }
-            return status
         }
+        if !reports.isEmpty { result.output = render(reports) }
+        if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
+            result.status = ExitStatus.findings
+        }
+        return result
     }
 
     private func score(_ file: String) throws(CLIFailure) -> ScoreReport {

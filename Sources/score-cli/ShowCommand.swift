@@ -17,18 +17,21 @@ struct ShowCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
     var format: OutputFormat = .text
 
-    func run() throws {
-        try reportingFailures {
+    func run() throws { try execute().deliver() }
+
+    func execute() -> CommandResult {
+        do throws(CLIFailure) {
             let scorecard = try RubricLibrary.scorecard(rubric)
-            let text =
+            let output =
                 switch format {
                 case .text: scorecard.renderText()
                 case .markdown: scorecard.renderMarkdown()
                 case .csv: scorecard.renderCSV()
                 case .json: scorecard.json.serialized()
                 }
-            try FileAccess.emit(text, to: nil)
-            return ExitStatus.success
+            return CommandResult(output: output)
+        } catch {
+            return CommandResult(error)
         }
     }
 }

@@ -70,7 +70,8 @@ public struct SelfAssessment: Sendable, Hashable {
             }
             switch key {
             case "rubric", "unit", "period", "region":
-                guard case .scalar(let scalar) = value, !scalar.isNull else {
+                if case .scalar(let scalar) = value, scalar.isNull { continue }  // left blank: not given
+                guard case .scalar(let scalar) = value else {
                     problem(value, key, "应为一段文字")
                     continue
                 }

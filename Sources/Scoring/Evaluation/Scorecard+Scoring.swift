@@ -58,7 +58,7 @@ private struct ScoringRun {
         for prerequisite in scorecard.prerequisites where values[prerequisite.input] == nil {
             neededBy[prerequisite.input, default: []].append(prerequisite.id)
         }
-        for (input, rules) in neededBy.sorted(by: { $0.key < $1.key }) {
+        for (input, rules) in neededBy.sorted(by: { $0.key < $1.key }) where assessment.inputs[input] == nil {
             let label = scorecard.input(input)?.label ?? input
             problem("inputs.\(input)", assessment.location["inputs"], "缺少输入「\(label)」（规则 \(rules.joined(separator: "、")) 需要）")
         }

@@ -11,12 +11,16 @@ extension ScoreReport {
         lines.append(who)
         lines.append("")
 
+        // One table for every item, so the columns line up across sections; section headings and
+        // each item's rule lines are printed between its rows.
+        var table = TextTable([.left, .left, .right, .left])
+        var before: [Int: [String]] = [:]
+        var after: [Int: [String]] = [:]
         for (index, section) in sections.enumerated() {
             let weight = section.printedWeight.map { "（\($0)）" } ?? ""
             let bonus = section.bonus ? "［加分项］" : ""
-            lines.append("\(chineseOrdinal(index + 1))、\(section.title)\(weight)\(bonus)  \(fraction(section.points, section.maximum))")
-            var table = TextTable([.left, .left, .right, .left])
-            var details: [Int: [String]] = [:]
+            let heading = "\(chineseOrdinal(index + 1))、\(section.title)\(weight)\(bonus)  \(fraction(section.points, section.maximum))"
+            before[table.rows.count, default: []] += (index > 0 ? [""] : []) + [heading]
             for item in section.items {
                 let claimed = item.claimed.map { "自评 \($0.displayText())" } ?? ""
                 let points = item.missing ? "缺项" : fraction(item.points, item.maximum)
@@ -29,16 +33,15 @@ extension ScoreReport {
                 }
                 if !item.rules.isEmpty { itemLines.append(rules.rendered(indent: "      ")) }
                 itemLines += item.adjustments.map { "      → \($0)" }
-                details[table.rows.count - 1] = itemLines
+                after[table.rows.count - 1] = itemLines
             }
-            // Each item row is followed by its rule lines; the item rows share one alignment.
-            let itemRows = table.rendered(indent: "  ").split(separator: "\n", omittingEmptySubsequences: false)
-            for (row, text) in itemRows.enumerated() {
-                lines.append(String(text))
-                lines += details[row] ?? []
-            }
-            lines.append("")
         }
+        for (row, text) in table.rendered(indent: "  ").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            lines += before[row] ?? []
+            lines.append(String(text).trimmingTrailingSpaces())
+            lines += after[row] ?? []
+        }
+        lines.append("")
 
         var totalLine = "总分  \(display(total))/\(maximum.displayText())"
         if bonusPoints > .zero || sections.contains(where: \.bonus) {
@@ -98,6 +101,15 @@ extension Finding.Severity {
         case .warning: "警告"
         case .info: "提示"
         }
+    }
+}
+
+extension String {
+    /// The text without trailing spaces, so aligned tables leave no invisible padding at line ends.
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
 
