@@ -36,7 +36,8 @@ struct Facts {
             var value = try numerator / denominator
             if derived.percent { value = try value * .hundred }
             let unit = derived.percent ? "%" : ""
-            return (value, "\(derived.label) = \(shown)\(derived.percent ? " × 100%" : "") = \(value.displayText())\(unit)")
+            let result = value.exactDecimalText.map { "= \($0)" } ?? "≈ \(value.displayText().dropFirst())"
+            return (value, "\(derived.label) = \(shown)\(derived.percent ? " × 100%" : "") \(result)\(unit)")
         } catch let error as EvaluationError {
             throw error
         } catch {
