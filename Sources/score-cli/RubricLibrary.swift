@@ -20,21 +20,23 @@ enum RubricLibrary {
 
     /// Loads the scorecard named by `reference`: a path, or the id of a shipped rubric.
     static func scorecard(_ reference: String) throws(CLIFailure) -> Scorecard {
-        let path: String
-        if isPath(reference) {
-            path = reference
-        } else {
+        try scorecardWithPath(reference).scorecard
+    }
+
+    /// The scorecard named by `reference`, and the file it came from.
+    static func scorecardWithPath(_ reference: String) throws(CLIFailure) -> (scorecard: Scorecard, path: String) {
+        guard isPath(reference) else {
             guard let found = try shippedScorecards().first(where: { $0.scorecard.header.id == reference }) else {
                 let known = (try? shippedScorecards().map(\.scorecard.header.id)) ?? []
                 throw CLIFailure(
                     lines: ["找不到评分表「\(reference)」/ no rubric with that id；已有 / shipped: \(known.joined(separator: ", "))"],
                     exitCode: ExitStatus.missingFile)
             }
-            return found.scorecard
+            return (found.scorecard, found.path)
         }
-        let bytes = try FileAccess.read(path)
+        let bytes = try FileAccess.read(reference)
         do {
-            return try Scorecard.load(bytes: bytes, file: path)
+            return (try Scorecard.load(bytes: bytes, file: reference), reference)
         } catch {
             throw .malformed(error)
         }

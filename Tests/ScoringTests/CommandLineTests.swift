@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Scoring
@@ -79,5 +80,27 @@ struct CommandLineTests {
         let rubric = try Scorecard.load(bytes: try packageFile("rubrics/scorecards/proposal-handling-2022.yaml"), file: "p")
         let report = try rubric.score(try SelfAssessment.load(bytes: Array(filled.joined(separator: "\n").utf8), file: "t.yaml"))
         #expect(report.total == Rational(integer: 100))
+    }
+
+    @Test func lintPassesTheShippedRubricAndCatchesAQuoteNotInTheSource() throws {
+        let clean = try run(["lint", "rubrics/scorecards/proposal-handling-2022.yaml"])
+        #expect(clean.status == 0)
+        #expect(clean.output.contains("通过 / ok"))
+        // The same rubric with one quote altered, in a scratch folder laid out like rubrics/.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for folder in ["scorecards", "sources"] {
+            try FileManager.default.createDirectory(at: scratch.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try Data(try packageFile("rubrics/sources/changning-gazette-2022-1.txt"))
+            .write(to: scratch.appendingPathComponent("sources/changning-gazette-2022-1.txt"))
+        let text = try packageText("rubrics/scorecards/proposal-handling-2022.yaml")
+            .replacingOccurrences(of: "多于 20 件，得 8 分。", with: "多于 20 件，得 9 分。")
+        let path = scratch.appendingPathComponent("scorecards/altered.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try run(["lint", path])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("quote.not-in-source"))
+        #expect(broken.output.contains("附件《自评表》办件数量·评分标准 1"))
     }
 }

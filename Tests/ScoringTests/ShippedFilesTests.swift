@@ -116,6 +116,7 @@ func run(_ arguments: [String]) throws -> CommandResult {
     case let show as ShowCommand: return show.execute()
     case let template as TemplateCommand: return template.execute()
     case let rubrics as RubricsCommand: return rubrics.execute()
+    case let lint as LintCommand: return lint.execute()
     default: throw CLIFailure(lines: ["unexpected command"], exitCode: 70)
     }
 }
