@@ -23,16 +23,16 @@ struct LintCommand: ParsableCommand {
         var lines: [String] = []
         for reference in rubrics {
             do throws(CLIFailure) {
-                let (scorecard, path) = try RubricLibrary.scorecardWithPath(reference)
+                let (rubric, path) = try RubricLibrary.rubric(reference)
                 let sourcePath = URL(fileURLWithPath: path).deletingLastPathComponent()
-                    .appendingPathComponent(scorecard.header.source.file).standardizedFileURL.path
+                    .appendingPathComponent(rubric.header.source.file).standardizedFileURL.path
                 let source = String(decoding: try FileAccess.read(sourcePath), as: UTF8.self)
-                let missing = scorecard.citationsNotFound(in: source)
+                let missing = rubric.citationsNotFound(in: source)
                 for citation in missing {
-                    lines.append("\(path): error quote.not-in-source: 「\(citation.text)」（\(citation.clause)）不在原文 \(scorecard.header.source.file) 中")
+                    lines.append("\(path): error quote.not-in-source: 「\(citation.text)」（\(citation.clause)）不在原文 \(rubric.header.source.file) 中")
                 }
                 if missing.isEmpty {
-                    lines.append("\(path): 通过 / ok（\(scorecard.citations.count) 段引文均在原文中）")
+                    lines.append("\(path): 通过 / ok（\(rubric.citations.count) 段引文均在原文中）")
                 } else {
                     result.status = max(result.status, ExitStatus.findings)
                 }

@@ -4,13 +4,17 @@ import ShippedRubrics
 
 /// Finds rubrics: shipped ones by id from any directory, any other by path.
 enum RubricLibrary {
-    /// The shipped scorecard files.
-    static func shippedScorecardPaths() -> [String] {
-        guard let folder = ShippedRubrics.folder?.appendingPathComponent("scorecards"),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
-            .sorted().map { folder.appendingPathComponent($0).path }
+    /// The shipped rubric files (scorecards and schedules), in a stable order.
+    static func shippedPaths() -> [String] {
+        guard let root = ShippedRubrics.folder else { return [] }
+        var paths: [String] = []
+        for folder in ["scorecards", "schedules"] {
+            let url = root.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+                .sorted().map { url.appendingPathComponent($0).path }
+        }
+        return paths
     }
 
     /// Whether `reference` names a file rather than a shipped rubric id.
@@ -18,41 +22,49 @@ enum RubricLibrary {
         reference.contains("/") || [".yaml", ".yml", ".json"].contains { reference.hasSuffix($0) }
     }
 
-    /// Loads the scorecard named by `reference`: a path, or the id of a shipped rubric.
-    static func scorecard(_ reference: String) throws(CLIFailure) -> Scorecard {
-        try scorecardWithPath(reference).scorecard
+    /// Every shipped rubric with its path.
+    static func shipped() throws(CLIFailure) -> [(path: String, rubric: Rubric)] {
+        var found: [(String, Rubric)] = []
+        for path in shippedPaths() {
+            found.append((path, try load(path)))
+        }
+        return found
     }
 
-    /// The scorecard named by `reference`, and the file it came from.
-    static func scorecardWithPath(_ reference: String) throws(CLIFailure) -> (scorecard: Scorecard, path: String) {
-        guard isPath(reference) else {
-            guard let found = try shippedScorecards().first(where: { $0.scorecard.header.id == reference }) else {
-                let known = (try? shippedScorecards().map(\.scorecard.header.id)) ?? []
-                throw CLIFailure(
-                    lines: ["找不到评分表「\(reference)」/ no rubric with that id；已有 / shipped: \(known.joined(separator: ", "))"],
-                    exitCode: ExitStatus.missingFile)
-            }
-            return (found.scorecard, found.path)
+    /// The rubric named by `reference` (a path, or a shipped id), and the file it came from.
+    static func rubric(_ reference: String) throws(CLIFailure) -> (rubric: Rubric, path: String) {
+        if isPath(reference) { return (try load(reference), reference) }
+        let all = try shipped()
+        guard let found = all.first(where: { $0.rubric.header.id == reference }) else {
+            throw CLIFailure(
+                lines: ["找不到评分表或扶持政策「\(reference)」/ no rubric with that id；已有 / shipped: \(all.map(\.rubric.header.id).joined(separator: ", "))"],
+                exitCode: ExitStatus.missingFile)
         }
-        let bytes = try FileAccess.read(reference)
+        return (found.rubric, found.path)
+    }
+
+    /// The scorecard named by `reference`.
+    static func scorecard(_ reference: String) throws(CLIFailure) -> Scorecard {
+        guard case .scorecard(let scorecard) = try rubric(reference).rubric else {
+            throw CLIFailure(lines: ["「\(reference)」是扶持政策，不是评分表 / a schedule, not a scorecard"], exitCode: 64)
+        }
+        return scorecard
+    }
+
+    /// The schedule named by `reference`.
+    static func schedule(_ reference: String) throws(CLIFailure) -> Schedule {
+        guard case .schedule(let schedule) = try rubric(reference).rubric else {
+            throw CLIFailure(lines: ["「\(reference)」是评分表，不是扶持政策 / a scorecard, not a schedule"], exitCode: 64)
+        }
+        return schedule
+    }
+
+    private static func load(_ path: String) throws(CLIFailure) -> Rubric {
+        let bytes = try FileAccess.read(path)
         do {
-            return (try Scorecard.load(bytes: bytes, file: reference), reference)
+            return try Rubric.load(bytes: bytes, file: path)
         } catch {
             throw .malformed(error)
         }
-    }
-
-    /// Every shipped scorecard with its path.
-    static func shippedScorecards() throws(CLIFailure) -> [(path: String, scorecard: Scorecard)] {
-        var found: [(String, Scorecard)] = []
-        for path in shippedScorecardPaths() {
-            let bytes = try FileAccess.read(path)
-            do {
-                found.append((path, try Scorecard.load(bytes: bytes, file: path)))
-            } catch {
-                throw .malformed(error)
-            }
-        }
-        return found
     }
 }

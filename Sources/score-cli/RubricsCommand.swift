@@ -15,22 +15,28 @@ struct RubricsCommand: ParsableCommand {
 
     func execute() -> CommandResult {
         do throws(CLIFailure) {
-            let rubrics = try RubricLibrary.shippedScorecards().map(\.scorecard)
-            let rows = rubrics.map { [$0.header.id, "评分表", $0.header.document, $0.total.description, $0.header.title] }
-            let header = ["id", "类型", "文号", "总分", "名称"]
+            let rubrics = try RubricLibrary.shipped().map(\.rubric)
+            let rows = rubrics.map { rubric -> [String] in
+                switch rubric {
+                case .scorecard(let card):
+                    [card.header.id, "评分表", card.header.document, "总分 \(card.total)", card.header.title]
+                case .schedule(let schedule):
+                    [schedule.header.id, "扶持政策", schedule.header.document, "\(schedule.measures.count) 个项目", schedule.header.title]
+                }
+            }
+            let header = ["id", "类型", "文号", "规模", "名称"]
             let output =
                 switch format {
                 case .text: Listing.text(header: header, rows: rows)
                 case .markdown: Listing.markdown(header: header, rows: rows)
-                case .csv: Listing.csv(header: ["id", "kind", "document", "total", "title"], rows: rows)
+                case .csv: Listing.csv(header: ["id", "kind", "document", "size", "title"], rows: rows)
                 case .json:
                     JSONValue.array(
                         rubrics.map { rubric in
                             .object([
                                 ("id", .string(rubric.header.id)), ("kind", .string(rubric.header.kind)),
                                 ("version", .string(rubric.header.version)), ("document", .string(rubric.header.document)),
-                                ("title", .string(rubric.header.title)), ("total", .number(rubric.total)),
-                                ("sha256", .string(rubric.header.sha256)),
+                                ("title", .string(rubric.header.title)), ("sha256", .string(rubric.header.sha256)),
                             ])
                         }
                     ).serialized()

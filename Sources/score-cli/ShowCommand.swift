@@ -21,14 +21,19 @@ struct ShowCommand: ParsableCommand {
 
     func execute() -> CommandResult {
         do throws(CLIFailure) {
-            let scorecard = try RubricLibrary.scorecard(rubric)
-            let output =
-                switch format {
-                case .text: scorecard.renderText()
-                case .markdown: scorecard.renderMarkdown()
-                case .csv: scorecard.renderCSV()
-                case .json: scorecard.json.serialized()
-                }
+            let output: String
+            switch try RubricLibrary.rubric(rubric).rubric {
+            case .scorecard(let scorecard):
+                output =
+                    switch format {
+                    case .text: scorecard.renderText()
+                    case .markdown: scorecard.renderMarkdown()
+                    case .csv: scorecard.renderCSV()
+                    case .json: scorecard.json.serialized()
+                    }
+            case .schedule(let schedule):
+                output = schedule.renderText()
+            }
             return CommandResult(output: output)
         } catch {
             return CommandResult(error)

@@ -40,8 +40,8 @@ struct CommandLineTests {
     @Test func rubricsListsTheShippedScorecard() throws {
         let result = try run(["rubrics", "-f", "csv"])
         #expect(result.status == 0)
-        #expect(result.output.hasPrefix("\u{FEFF}id,kind,document,total,title\r\n"))
-        #expect(result.output.contains("proposal-handling-2022,评分表,长府办〔2022〕6号,100,"))
+        #expect(result.output.hasPrefix("\u{FEFF}id,kind,document,size,title\r\n"))
+        #expect(result.output.contains("proposal-handling-2022,评分表,长府办〔2022〕6号,总分 100,"))
     }
 
     @Test func showLaysOutEveryItemWithItsMaximumAndQuotes() throws {

@@ -42,6 +42,12 @@ public enum InputValue: Sendable, Hashable {
                 return .failure(.outOfRange("百分比应在 0 到 100 之间，实为 \(text)"))
             }
             return checkedRange(value, definition)
+        case .money:
+            guard let value = Rational(moneyText: text) else {
+                return .failure(.wrongType("应为金额（如 1200000、120万、1.2亿、1,200,000.00），实为「\(text)」"))
+            }
+            guard !value.isNegative else { return .failure(.outOfRange("金额不能为负，实为 \(text)")) }
+            return checkedRange(value, definition)
         case .choice:
             let choices = definition.choices ?? []
             guard choices.contains(text) else {

@@ -1,6 +1,6 @@
 /// A self-assessment's values, typed against the rubric, with derived values computed on demand.
 struct Facts {
-    let scorecard: Scorecard
+    let catalog: InputCatalog
     let values: [String: InputValue]
     let notes: [String: String]
     let region: String?
@@ -13,7 +13,7 @@ struct Facts {
 
     /// The number held by input or derived value `id`.
     func number(_ id: String) throws(EvaluationError) -> Rational {
-        if let derived = scorecard.derived.first(where: { $0.id == id }) {
+        if let derived = catalog.derived.first(where: { $0.id == id }) {
             return try ratio(derived).value
         }
         guard let number = try value(id).number else { throw .missingInput(id) }
@@ -22,6 +22,7 @@ struct Facts {
 
     /// A derived ratio and the working that produced it: `(40 + 5) / (30 + 20) = 90%`.
     func ratio(_ derived: DerivedInput) throws(EvaluationError) -> (value: Rational, working: String) {
+        if derived.isDifference { return try difference(derived) }
         do {
             let top = try derived.numerator.map { id throws(EvaluationError) in try number(id) }
             let bottom = try derived.denominator.map { id throws(EvaluationError) in try number(id) }
@@ -45,15 +46,32 @@ struct Facts {
         }
     }
 
+    /// `本年进出口额 1.2亿元 − 上年进出口额 1亿元 = 2000万元`.
+    private func difference(_ derived: DerivedInput) throws(EvaluationError) -> (value: Rational, working: String) {
+        var value = try number(derived.numerator[0])
+        for id in derived.numerator.dropFirst() {
+            do {
+                value = try value - (try number(id))
+            } catch let error as EvaluationError {
+                throw error
+            } catch {
+                throw .overflow(error as? ArithmeticOverflow ?? ArithmeticOverflow(operation: derived.id))
+            }
+        }
+        let terms = derived.numerator.map { "\(label($0)) \(display($0))" }.joined(separator: " − ")
+        let money = catalog.input(derived.numerator[0])?.type == .money
+        return (value, "\(derived.label) = \(terms) = \(money ? value.wanText : value.displayText())")
+    }
+
     /// The Chinese label of an input or derived value.
     func label(_ id: String) -> String {
-        scorecard.input(id)?.label ?? scorecard.derived.first { $0.id == id }?.label ?? id
+        catalog.input(id)?.label ?? catalog.derived.first { $0.id == id }?.label ?? id
     }
 
     /// A value with its unit, for explanations.
     func display(_ id: String) -> String {
-        if let definition = scorecard.input(id), let value = values[id] { return definition.display(value) }
-        if let derived = scorecard.derived.first(where: { $0.id == id }), let value = try? number(id) {
+        if let definition = catalog.input(id), let value = values[id] { return definition.display(value) }
+        if let derived = catalog.derived.first(where: { $0.id == id }), let value = try? number(id) {
             return value.displayText() + (derived.percent ? "%" : "")
         }
         return "?"
@@ -86,14 +104,14 @@ struct Facts {
         switch condition {
         case .equals(let id, let expected):
             let shown: String
-            if let definition = scorecard.input(id), definition.type == .boolean {
+            if let definition = catalog.input(id), definition.type == .boolean {
                 shown = expected == "true" ? "是" : "否"
             } else {
                 shown = expected
             }
             return "\(label(id))为\(shown)"
         case .within(let id, let interval):
-            return "\(label(id)) \(interval.describe(region: region, unit: scorecard.input(id)?.unit))"
+            return "\(label(id)) \(interval.describe(region: region, unit: catalog.input(id)?.unit))"
         case .all(let conditions): return conditions.map(describe).joined(separator: "且")
         case .any(let conditions): return conditions.map(describe).joined(separator: "或")
         case .not(let condition): return "并非（\(describe(condition))）"

@@ -196,15 +196,15 @@ struct RuleEvaluator {
 
     /// `主办件 7 件`, or the working of a derived ratio.
     private func working(_ id: String) throws(EvaluationError) -> String {
-        if let derived = facts.scorecard.derived.first(where: { $0.id == id }) {
+        if let derived = facts.catalog.derived.first(where: { $0.id == id }) {
             return try facts.ratio(derived).working
         }
         return "\(facts.label(id)) \(facts.display(id))"
     }
 
     private func unit(_ id: String) -> String? {
-        if let derived = facts.scorecard.derived.first(where: { $0.id == id }) { return derived.percent ? "%" : nil }
-        return facts.scorecard.input(id)?.unit
+        if let derived = facts.catalog.derived.first(where: { $0.id == id }) { return derived.percent ? "%" : nil }
+        return facts.catalog.input(id)?.unit
     }
 
     private func unitSuffix(_ id: String) -> String {

@@ -37,7 +37,7 @@ private struct ScoringRun {
         let values = typedValues()
         let claims = typedClaims()
         let missing = checkedMissingItems()
-        let facts = Facts(scorecard: scorecard, values: values, notes: assessment.notes, region: region)
+        let facts = Facts(catalog: scorecard.catalog, values: values, notes: assessment.notes, region: region)
         checkConstraints(facts)
         checkNotes(values)
 

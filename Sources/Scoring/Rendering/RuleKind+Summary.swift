@@ -3,7 +3,7 @@ extension ScoringRule {
     func reading(in scorecard: Scorecard) -> String {
         var text = kind.reading(in: scorecard)
         if let notApplicable, let when = notApplicable.when {
-            let condition = notApplicable.label ?? Facts(scorecard: scorecard, values: [:], notes: [:], region: nil).describe(when)
+            let condition = notApplicable.label ?? Facts(catalog: scorecard.catalog, values: [:], notes: [:], region: nil).describe(when)
             text = "\(condition) → \(notApplicable.summary)；否则 " + text
         }
         if let ifUndefined { text += "；无法计算时 → \(ifUndefined.summary)" }
@@ -31,7 +31,7 @@ extension Outcome {
 
 extension RuleKind {
     func reading(in scorecard: Scorecard) -> String {
-        let facts = Facts(scorecard: scorecard, values: [:], notes: [:], region: scorecard.region?.chosen)
+        let facts = Facts(catalog: scorecard.catalog, values: [:], notes: [:], region: scorecard.region?.chosen)
         switch self {
         case .yesNo(let input, let ifYes, let ifNo):
             return "\(facts.label(input))：是 → \(ifYes.displayText()) 分；否 → \(ifNo.displayText()) 分"

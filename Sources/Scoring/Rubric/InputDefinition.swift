@@ -15,10 +15,14 @@ public struct InputDefinition: Sendable, Hashable, Decodable {
     public var help: String?
     /// Whether a value needs a written reason (discretionary points: 视情, 酌情).
     public var noteRequired: Bool
+    /// For claims: when the fact may be left out, what that means (需要汇率才能判断). A missing fact
+    /// with this set makes the claim "needs a decision" instead of an error.
+    public var ifMissing: String?
 
     enum CodingKeys: String, CodingKey {
         case id, label, type, unit, choices, minimum, maximum, help
         case noteRequired = "note_required"
+        case ifMissing = "if_missing"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,6 +36,7 @@ public struct InputDefinition: Sendable, Hashable, Decodable {
         maximum = try c.decodeIfPresent(Rational.self, forKey: .maximum)
         help = try c.decodeIfPresent(String.self, forKey: .help)
         noteRequired = try c.decodeIfPresent(Bool.self, forKey: .noteRequired) ?? (type == .points)
+        ifMissing = try c.decodeIfPresent(String.self, forKey: .ifMissing)
         if type == .choice, (choices ?? []).isEmpty {
             throw decoder.problem("type: choice 须列出 choices")
         }
@@ -45,6 +50,8 @@ public struct InputDefinition: Sendable, Hashable, Decodable {
         switch value {
         case .boolean(let yes): return yes ? "是" : "否"
         case .choice(let text): return "「\(text)」"
+        case .number(let number) where type == .money:
+            return number.wanText
         case .number(let number):
             let text = number.displayText()
             guard let unit else { return text }
@@ -67,6 +74,8 @@ public enum InputType: String, Sendable, Hashable, Decodable, CaseIterable {
     case choice
     /// Points an assessor awards within a range the rule gives (视情得1-9分), with a written reason.
     case points
+    /// An amount of money in 元 (`1,234.5`, `20万`, `1.2亿` are all accepted).
+    case money
 
     /// The Chinese name used in templates and errors.
     public var chineseName: String {
@@ -77,6 +86,7 @@ public enum InputType: String, Sendable, Hashable, Decodable, CaseIterable {
         case .percent: "百分比（如 99.5 表示 99.5%）"
         case .choice: "选项"
         case .points: "酌定分值"
+        case .money: "金额（元，可写 20万、1.2亿、1,234.50）"
         }
     }
 
@@ -89,19 +99,43 @@ public enum InputType: String, Sendable, Hashable, Decodable, CaseIterable {
     }
 }
 
-/// A value computed from inputs, such as 公开率 = (主动公开件 + 依申请公开件) / 承办件.
+/// A value computed from inputs: a ratio such as 公开率 = (主动公开件 + 依申请公开件) / 承办件, or a
+/// difference such as 年度新增额 = 本年进出口额 − 上年进出口额.
 public struct DerivedInput: Sendable, Hashable, Decodable {
     public var id: String
     public var label: String
-    /// Inputs added up above the line.
+    /// Inputs added up above the line (a ratio), or the minuend first then what is taken from it (a difference).
     public var numerator: [String]
-    /// Inputs added up below the line.
+    /// Inputs added up below the line; empty for a difference.
     public var denominator: [String]
     /// Whether the ratio is shown and compared as a percentage (× 100).
     public var percent: Bool
+    /// Whether this is `numerator[0] − numerator[1…]` rather than a ratio.
+    public var isDifference: Bool
     public var cite: Citation
 
-    enum CodingKeys: String, CodingKey { case id, label, numerator, denominator, percent, cite }
+    enum CodingKeys: String, CodingKey { case id, label, numerator, denominator, percent, difference, cite }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        label = try c.decode(String.self, forKey: .label)
+        cite = try c.decode(Citation.self, forKey: .cite)
+        percent = try c.decodeIfPresent(Bool.self, forKey: .percent) ?? false
+        if let difference = try c.decodeIfPresent([String].self, forKey: .difference) {
+            guard difference.count >= 2 else { throw decoder.problem("difference 须列出被减数和至少一个减数") }
+            numerator = difference
+            denominator = []
+            isDifference = true
+        } else {
+            numerator = try c.decode([String].self, forKey: .numerator)
+            denominator = try c.decode([String].self, forKey: .denominator)
+            isDifference = false
+        }
+    }
+
+    /// Every input it reads.
+    var inputs: [String] { numerator + denominator }
 }
 
 /// A check across inputs that must hold for the data to make sense.

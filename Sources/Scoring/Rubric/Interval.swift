@@ -74,7 +74,12 @@ public enum RegionalNumber: Sendable, Hashable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         if let nodeDecoder = decoder as? NodeDecoder, case .scalar = nodeDecoder.node {
-            self = .fixed(try Rational(from: decoder))
+            // Plain decimals, or amounts as the policies write them (100万, 1.2亿).
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let value = Rational(decimalText: text) ?? Rational(moneyText: text) else {
+                throw decoder.problem("应为数字（如 2、99.5、100万），实为「\(text)」")
+            }
+            self = .fixed(value)
             return
         }
         let values = try [String: Rational](from: decoder)

@@ -24,8 +24,7 @@ extension Scorecard {
     /// Gazette text wraps lines and spaces numbers (`得 2 分`) unpredictably, so white space is not
     /// compared; every other character must match.
     public func citationsNotFound(in source: String) -> [Citation] {
-        let haystack = QuoteText.squeezed(source)
-        return citations.filter { !haystack.contains(QuoteText.squeezed($0.text)) }
+        Rubric.scorecard(self).citationsNotFound(in: source)
     }
 }
 

@@ -25,8 +25,11 @@ public struct Scorecard: Sendable, Hashable {
     /// Where each object sits in the rubric file, by field path, for messages.
     public var locations: [String: SourceLocation]
 
+    /// The inputs and derived values together, for lookups.
+    public var catalog: InputCatalog
+
     /// The input with this id.
-    public func input(_ id: String) -> InputDefinition? { inputs.first { $0.id == id } }
+    public func input(_ id: String) -> InputDefinition? { catalog.input(id) }
 
     /// Every item, in table order.
     public var items: [Item] { sections.flatMap(\.items) }

@@ -19,14 +19,7 @@ struct ScorecardChecker {
     }
 
     private mutating func report(_ path: String, _ message: String) {
-        // The nearest decoded object that has a line: the path itself or one of its parents.
-        var probe = path
-        var location = scorecard.locations[probe]
-        while location == nil, let cut = probe.lastIndex(where: { $0 == "." || $0 == "[" }) {
-            probe = String(probe[..<cut])
-            location = scorecard.locations[probe]
-        }
-        found.append(FileProblem(file: file, location: location, field: path, message: message))
+        found.append(FileProblem(file: file, location: nearestLocation(path, in: scorecard.locations), field: path, message: message))
     }
 
     private var interpretationIDs: Set<String> { Set(scorecard.header.interpretations.map(\.id)) }

@@ -1,0 +1,22 @@
+/// The inputs and derived values a rubric declares, looked up by id.
+///
+/// Scorecards and subsidy schedules both read facts through this, so conditions, ratios and
+/// explanations work the same way in both.
+public struct InputCatalog: Sendable, Hashable {
+    public var inputs: [InputDefinition]
+    public var derived: [DerivedInput]
+
+    public init(inputs: [InputDefinition], derived: [DerivedInput]) {
+        self.inputs = inputs
+        self.derived = derived
+        inputIndex = Dictionary(inputs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private var inputIndex: [String: Int]
+
+    /// The input with this id.
+    public func input(_ id: String) -> InputDefinition? { inputIndex[id].map { inputs[$0] } }
+
+    /// The derived value with this id.
+    public func derivedValue(_ id: String) -> DerivedInput? { derived.first { $0.id == id } }
+}
