@@ -12,4 +12,6 @@ public enum EvaluationError: Error, Sendable, Hashable {
     case regionNotChosen(options: [String])
     /// A number grew past what can be computed exactly.
     case overflow(ArithmeticOverflow)
+    /// No bracket or case of an amount applies to the facts.
+    case noMatchingCase(String)
 }

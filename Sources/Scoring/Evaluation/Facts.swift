@@ -111,6 +111,7 @@ struct Facts {
             }
             return "\(label(id))为\(shown)"
         case .within(let id, let interval):
+            if catalog.input(id)?.type == .money { return "\(label(id)) \(interval.describeMoney())" }
             return "\(label(id)) \(interval.describe(region: region, unit: catalog.input(id)?.unit))"
         case .all(let conditions): return conditions.map(describe).joined(separator: "且")
         case .any(let conditions): return conditions.map(describe).joined(separator: "或")

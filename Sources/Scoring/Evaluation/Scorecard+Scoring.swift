@@ -248,6 +248,8 @@ private struct ScoringRun {
             problem("region", nil, "规则 \(rule.id) 按地区取值，须指定地区（\(options.joined(separator: "、"))）")
         case .overflow(let overflow):
             problem("inputs", assessment.location["inputs"], "规则 \(rule.id)：\(overflow.description)")
+        case .noMatchingCase(let message):
+            problem("inputs", assessment.location["inputs"], "规则 \(rule.id)：\(message)")
         }
     }
 

@@ -50,6 +50,11 @@ extension Rational {
     /// `12.5万` when the amount is a whole number of hundreds of 元, else `yuanText` 元: how the
     /// policies themselves state amounts, so explanations read like the source.
     public var wanText: String {
+        if let yi = try? self / Rational(integer: 100_000_000), let exact = yi.exactDecimalText, exact.count <= 6,
+            self.magnitudeAtLeast(100_000_000)
+        {
+            return exact + "亿元"
+        }
         if let wan = try? self / Rational(integer: 10_000), let exact = wan.exactDecimalText,
             (try? self / Rational(integer: 100))?.isInteger == true, self.magnitudeAtLeast(10_000)
         {

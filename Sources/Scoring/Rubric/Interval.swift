@@ -67,6 +67,16 @@ public struct Interval: Sendable, Hashable, Decodable {
     }
 }
 
+extension Interval {
+    /// `>1亿元`, `≥100万元 且 <500万元`: bounds written as amounts of money.
+    public func describeMoney() -> String {
+        var parts: [String] = []
+        if let lower, case .fixed(let value) = lower.value { parts.append((lower.inclusive ? "≥" : ">") + value.wanText) }
+        if let upper, case .fixed(let value) = upper.value { parts.append((upper.inclusive ? "≤" : "<") + value.wanText) }
+        return parts.joined(separator: " 且 ")
+    }
+}
+
 /// A number that may differ by region (南方/北方), as the 节水 standard's thresholds do.
 public enum RegionalNumber: Sendable, Hashable, Decodable {
     case fixed(Rational)

@@ -73,8 +73,10 @@ public struct DateWindow: Sendable, Hashable, Decodable {
     public var from: CalendarDate?
     public var to: CalendarDate?
     public var cite: Citation?
+    /// How a claim's date is compared with the window, when the source leaves it open.
+    public var interpretation: String?
 
-    enum CodingKeys: String, CodingKey { case from, to, cite }
+    enum CodingKeys: String, CodingKey { case from, to, cite, interpretation }
 
     /// Whether `date` falls inside the window.
     public func contains(_ date: CalendarDate) -> Bool {

@@ -26,6 +26,7 @@ struct ScheduleChecker {
         if let window = header.effective, let from = window.from, let to = window.to, to < from {
             report("effective", "有效期起始 \(from) 晚于截止 \(to)")
         }
+        checkInterpretation(header.effective?.interpretation, at: "effective")
         var seen: Set<String> = []
         for id in schedule.catalog.inputs.map(\.id) + schedule.catalog.derived.map(\.id) where !seen.insert(id).inserted {
             report("inputs", "输入 id「\(id)」重复")

@@ -1,0 +1,231 @@
+/// Decides claims under one schedule, in date order, keeping the running totals that caps and
+/// limits across claims need (the ledger).
+///
+/// Claims are processed by date, then claim id, whatever their order in the file, so yearly caps,
+/// count limits and "highest only" groups give the same result for the same claims. Awards granted
+/// before the batch (a prior-awards file) are recorded first and count against the same limits.
+public struct SubsidyCalculator: Sendable {
+    public let schedule: Schedule
+    private var ledger = Ledger()
+
+    public init(schedule: Schedule) {
+        self.schedule = schedule
+    }
+
+    /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
+    public mutating func record(_ award: PriorAward) {
+        ledger.add(award.amount, measure: award.measure, applicant: award.applicant, year: award.date.year,
+            matter: award.matter, round: nil, schedule: schedule)
+    }
+
+    /// Decides all claims of a batch, in date order, after any prior awards already recorded.
+    public mutating func run(_ batch: ClaimBatch, file: String) -> SubsidyReport {
+        let ordered = batch.claims.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var results: [ClaimResult] = []
+        var problems = batch.problems
+        var rejected = batch.rejectedLines
+        for claim in ordered {
+            do {
+                results.append(try decide(claim, file: file))
+            } catch {
+                problems.append(error)
+                rejected.insert(claim.line)
+            }
+        }
+        return SubsidyReport(
+            schedule: RubricIdentity(
+                id: schedule.header.id, version: schedule.header.version, title: schedule.header.title,
+                document: schedule.header.document, sha256: schedule.header.sha256),
+            file: file, results: results, problems: problems.sorted { ($0.location?.line ?? 0, $0.field) < ($1.location?.line ?? 0, $1.field) },
+            rowsRead: batch.rowsRead, rowsRejected: rejected.count, pool: schedule.pool,
+            poolUsed: ledger.poolUsed, interpretations: applied(in: results))
+    }
+
+    private func applied(in results: [ClaimResult]) -> [Interpretation] {
+        let ids = Set(results.flatMap(\.interpretations))
+        return schedule.header.interpretations.filter { ids.contains($0.id) }
+    }
+
+    /// Decides one claim and records what it was granted.
+    ///
+    /// - Throws: a ``FileProblem`` naming the row and column of a fact the measure needs that the
+    ///   claim leaves blank.
+    public mutating func decide(_ claim: Claim, file: String) throws(FileProblem) -> ClaimResult {
+        guard let measure = schedule.measure(claim.measure) else {
+            throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
+        }
+        let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
+        var result = ClaimResult(
+            claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
+            boundBy: [], reasons: [], citation: measure.cite.reference(defaultDocument: schedule.header.document),
+            interpretations: measure.interpretations, discrepancies: discrepancyNotes(measure), findings: [])
+
+        func missing(_ error: EvaluationError) throws(FileProblem) -> String {
+            switch error {
+            case .missingInput(let id):
+                if let note = schedule.catalog.input(id)?.ifMissing { return "缺少「\(facts.label(id))」：\(note)" }
+                throw FileProblem(
+                    file: file, location: SourceLocation(line: claim.line, column: 1), field: id,
+                    message: "项目 \(measure.id) 需要「\(facts.label(id))」，此行未填写")
+            case .undefined(_, let working): return "\(working)，无法计算"
+            case .noMatchingCase(let message): return message
+            case .overflow(let overflow): return overflow.description
+            case .outOfRange(_, let message): return message
+            case .regionNotChosen: return "未选定地区"
+            }
+        }
+
+        // 1. The policy in force on the claim's date.
+        if let window = schedule.header.effective, !window.contains(claim.date) {
+            result.status = .ineligible
+            result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
+            if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
+            return result
+        }
+        // 2. Applicants the document excludes.
+        for exclusion in schedule.exclusions {
+            do {
+                if try facts.holds(exclusion.when) {
+                    result.status = .ineligible
+                    result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
+                    if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
+                    return result
+                }
+            } catch {
+                let reason = try missing(error)
+                result.status = .needsDecision
+                result.reasons.append(reason)
+                return result
+            }
+        }
+        // 3. The measure's own conditions: every failing one is listed.
+        var failed: [String] = []
+        var undecided: [String] = []
+        for condition in measure.eligible {
+            do {
+                if !(try facts.holds(condition.when)) {
+                    failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
+                }
+                if let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
+            } catch {
+                undecided.append(try missing(error))
+            }
+        }
+        if !failed.isEmpty {
+            result.status = .ineligible
+            result.reasons = failed
+            return result
+        }
+        if !undecided.isEmpty {
+            result.status = .needsDecision
+            result.reasons = undecided
+            return result
+        }
+        result.reasons.append("符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；")))
+
+        // 4. The amount.
+        let outcome: AmountEvaluator.Outcome
+        do {
+            outcome = try AmountEvaluator(schedule: schedule, facts: facts).evaluate(measure.amount)
+        } catch {
+            let reason = try missing(error)
+            if case .noMatchingCase = error {
+                result.status = .ineligible
+            } else {
+                result.status = .needsDecision
+            }
+            result.reasons.append(reason)
+            return result
+        }
+        result.interpretations += outcome.interpretations
+        result.reasons.append("金额：\(outcome.working)")
+        var amount = outcome.value
+        if let reason = outcome.undefinedReason {
+            guard let approved = claim.approvedAmount else {
+                result.status = .needsDecision
+                result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
+                return result
+            }
+            amount = approved
+            result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")
+        } else if outcome.isCeiling {
+            if let approved = claim.approvedAmount {
+                if approved > outcome.value {
+                    result.findings.append(
+                        Finding(severity: .error, code: "approved.above-ceiling",
+                            message: "核定金额 \(approved.wanText) 超过上限 \(outcome.value.wanText)，按上限计", location: claim.id))
+                    result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: measure.id, before: approved, after: outcome.value, text: measure.cite.text))
+                } else if let floor = outcome.floor, approved < floor {
+                    result.findings.append(
+                        Finding(severity: .error, code: "approved.below-range",
+                            message: "核定金额 \(approved.wanText) 低于范围下限 \(floor.wanText)", location: claim.id))
+                    amount = approved
+                } else {
+                    amount = approved
+                    result.reasons.append("按核定金额 \(approved.wanText)（上限 \(outcome.value.wanText)）")
+                }
+            } else {
+                result.isCeiling = true
+                result.reasons.append("未填写核定金额：显示上限 \(outcome.value.wanText)，实际金额由主管部门在上限内核定")
+            }
+        }
+        // 5. The measure's own ceiling.
+        if let ceiling = measure.ceiling, amount > ceiling.amount {
+            result.boundBy.append(Binding(kind: .measureCeiling, rule: measure.id, before: amount, after: ceiling.amount, text: ceiling.cite.text))
+            result.reasons.append("超过「\(ceiling.cite.text)」，按 \(ceiling.amount.wanText)")
+            amount = ceiling.amount
+        }
+        let rounded = (try? amount.rounded(places: 2)) ?? amount
+        if rounded != amount {
+            result.reasons.append("\(amount.displayText(places: 4)) 元按四舍五入保留到分：\(rounded.yuanText) 元")
+            amount = rounded
+        }
+        result.computed = amount
+        if let claimed = claim.claimedAmount, claimed > amount, result.boundBy.isEmpty || !result.isCeiling {
+            result.findings.append(
+                Finding(severity: .warning, code: "claim.above-entitlement",
+                    message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
+        }
+        // 6. Rules across claims.
+        amount = ledger.apply(amount, measure: measure, claim: claim, schedule: schedule, result: &result)
+        result.amount = amount
+        ledger.add(amount, measure: measure.id, applicant: claim.applicant, year: claim.date.year, matter: claim.matter,
+            round: claim.values["round"]?.number, schedule: schedule)
+        return result
+    }
+
+    private func discrepancyNotes(_ measure: Measure) -> [String] {
+        measure.discrepancies.compactMap { id in
+            schedule.header.discrepancies.first { $0.id == id }.map { discrepancy in
+                "\(id)：政策解读称「\(discrepancy.interpretationText.text)」，正文为「\(discrepancy.official.text)」；按正文计算。\(discrepancy.note)"
+            }
+        }
+    }
+
+    private func factsShown(_ condition: Condition, _ facts: Facts) -> String {
+        let ids = condition.inputs
+        return ids.map { id in
+            if let derived = schedule.catalog.derivedValue(id), let working = try? facts.ratio(derived).working { return working }
+            return "\(facts.label(id)) \(facts.display(id))"
+        }.joined(separator: "，")
+    }
+}
+
+/// An award granted before the batch, from a prior-awards file.
+public struct PriorAward: Sendable, Hashable {
+    public var claimID: String
+    public var applicant: String
+    public var date: CalendarDate
+    public var measure: String
+    public var amount: Rational
+    public var matter: String?
+
+    public init(claimID: String, applicant: String, date: CalendarDate, measure: String, amount: Rational, matter: String?) {
+        self.claimID = claimID
+        self.applicant = applicant
+        self.date = date
+        self.measure = measure
+        self.amount = amount
+        self.matter = matter
+    }
+}
