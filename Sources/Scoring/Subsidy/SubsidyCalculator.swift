@@ -189,6 +189,13 @@ public struct SubsidyCalculator: Sendable {
         // 6. Rules across claims.
         amount = ledger.apply(amount, measure: measure, claim: claim, schedule: schedule, result: &result)
         result.amount = amount
+        if let instalments = measure.instalments {
+            result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
+            if let interpretation = instalments.interpretation { result.interpretations.append(interpretation) }
+        }
+        if let recurring = measure.recurring {
+            result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
+        }
         ledger.add(amount, measure: measure.id, applicant: claim.applicant, year: claim.date.year, matter: claim.matter,
             round: claim.values["round"]?.number, schedule: schedule)
         return result
