@@ -15,3 +15,19 @@ public enum EvaluationError: Error, Sendable, Hashable {
     /// No bracket or case of an amount applies to the facts.
     case noMatchingCase(String)
 }
+
+extension EvaluationError {
+    /// Runs `body`, turning arithmetic overflow (or any other error) into an `EvaluationError`, so
+    /// evaluators can use plain `try` on exact arithmetic inside.
+    static func wrapping<T>(_ body: () throws -> T) throws(EvaluationError) -> T {
+        do {
+            return try body()
+        } catch let error as EvaluationError {
+            throw error
+        } catch let error as ArithmeticOverflow {
+            throw .overflow(error)
+        } catch {
+            throw .overflow(ArithmeticOverflow(operation: "\(error)"))
+        }
+    }
+}

@@ -30,15 +30,7 @@ struct RuleEvaluator {
     }
 
     private func evaluate(_ kind: RuleKind) throws(EvaluationError) -> Result {
-        do {
-            return try evaluateThrowingAny(kind)
-        } catch let error as EvaluationError {
-            throw error
-        } catch let error as ArithmeticOverflow {
-            throw .overflow(error)
-        } catch {
-            throw .overflow(ArithmeticOverflow(operation: "\(error)"))
-        }
+        try EvaluationError.wrapping { try evaluateThrowingAny(kind) }
     }
 
     private func evaluateThrowingAny(_ kind: RuleKind) throws -> Result {

@@ -77,14 +77,7 @@ extension ScoreReport {
                 lines.append("  \(finding.severity.chineseName) \(finding.code)\(place)：\(finding.message)")
             }
         }
-        if !interpretations.isEmpty {
-            lines.append("")
-            lines.append("采用的解释（原文有歧义之处）")
-            for interpretation in interpretations {
-                lines.append("  \(interpretation.id) \(interpretation.question)")
-                lines.append("    采用：\(interpretation.reading)")
-            }
-        }
+        lines += appliedInterpretationLines(interpretations)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -41,22 +41,7 @@ extension Scorecard {
             }
             lines.append("")
         }
-        if !header.interpretations.isEmpty {
-            lines.append("解释（原文有歧义之处，本评分表的读法）")
-            for interpretation in header.interpretations {
-                lines.append("  \(interpretation.id) \(interpretation.question)")
-                lines.append("    采用：\(interpretation.reading)")
-                lines.append("    不采用：\(interpretation.alternative)")
-                lines.append("    理由：\(interpretation.reason)")
-            }
-        }
-        if !header.discrepancies.isEmpty {
-            lines.append("")
-            lines.append("正文与政策解读不一致之处（以正文为准）")
-            for discrepancy in header.discrepancies {
-                lines.append("  \(discrepancy.id) 正文：\(discrepancy.official.text)；解读：\(discrepancy.interpretationText.text)。\(discrepancy.note)")
-            }
-        }
+        lines += header.interpretationLines()
         return lines.joined(separator: "\n") + "\n"
     }
 

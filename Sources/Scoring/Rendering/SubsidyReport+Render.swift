@@ -41,14 +41,7 @@ extension SubsidyReport {
         let ceilings = results.filter(\.isCeiling).count
         if ceilings > 0 { lines.append("其中 \(ceilings) 项为上限金额，实际金额待主管部门核定") }
         if !problems.isEmpty { lines.append("未处理的行 \(problems.count) 处问题，见标准错误输出") }
-        if !interpretations.isEmpty {
-            lines.append("")
-            lines.append("采用的解释（原文有歧义之处）")
-            for interpretation in interpretations {
-                lines.append("  \(interpretation.id) \(interpretation.question)")
-                lines.append("    采用：\(interpretation.reading)")
-            }
-        }
+        lines += appliedInterpretationLines(interpretations)
         return lines.joined(separator: "\n") + "\n"
     }
 

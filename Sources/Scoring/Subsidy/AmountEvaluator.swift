@@ -18,15 +18,7 @@ struct AmountEvaluator {
     }
 
     func evaluate(_ rule: AmountRule, visiting: [String] = []) throws(EvaluationError) -> Outcome {
-        do {
-            return try evaluateAny(rule, visiting: visiting)
-        } catch let error as EvaluationError {
-            throw error
-        } catch let error as ArithmeticOverflow {
-            throw .overflow(error)
-        } catch {
-            throw .overflow(ArithmeticOverflow(operation: "\(error)"))
-        }
+        try EvaluationError.wrapping { try evaluateAny(rule, visiting: visiting) }
     }
 
     private func evaluateAny(_ rule: AmountRule, visiting: [String]) throws -> Outcome {
