@@ -32,7 +32,13 @@ struct ShowCommand: ParsableCommand {
                     case .json: scorecard.json.serialized()
                     }
             case .schedule(let schedule):
-                output = schedule.renderText()
+                output =
+                    switch format {
+                    case .text: schedule.renderText()
+                    case .markdown: schedule.renderMarkdown()
+                    case .csv: schedule.renderCSV()
+                    case .json: schedule.json.serialized()
+                    }
             }
             return CommandResult(output: output)
         } catch {

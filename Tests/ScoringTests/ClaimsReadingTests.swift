@@ -57,4 +57,18 @@ struct ClaimsReadingTests {
     func amountsThatWouldBeMisreadAreRefused(_ text: String) {
         #expect(Rational(moneyText: text) == nil)
     }
+
+    @Test func claimsCanBeYAML() throws {
+        let yaml = """
+            claims:
+              - {claim_id: Y1, applicant: 甲, date: 2021-12-30, measure: P7, applicant_type: 企业, recognised: true, event_cost: 30万}
+              - {claim_id: Y2, applicant: 乙, date: 2021-12-30, measure: P2, applicant_type: 企业, first_time_aeo: 是}
+            """
+        let schedule = try Schedule.load(bytes: try packageFile("rubrics/schedules/ciie-trade-2021.yaml"), file: "s")
+        let batch = try ClaimBatch.read(bytes: Array(yaml.utf8), file: "claims.yaml", schedule: schedule)
+        var calculator = SubsidyCalculator(schedule: schedule)
+        let report = calculator.run(batch, file: "claims.yaml")
+        #expect(report.result("Y1")?.amount == yuan("15万"))
+        #expect(report.result("Y2")?.amount == yuan("10万"))
+    }
 }

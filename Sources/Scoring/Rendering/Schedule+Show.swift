@@ -79,3 +79,49 @@ extension Schedule {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+extension Schedule {
+    /// One row per measure: id, title, clause, source text, conditions, amount as read, ceiling.
+    public func renderCSV() -> String {
+        let facts = Facts(catalog: catalog, values: [:], notes: [:], region: nil)
+        var csv = CSVWriter()
+        csv.row(["measure", "title", "clause", "source_text", "conditions", "amount", "ceiling", "interpretations", "discrepancies"])
+        for measure in measures {
+            csv.row([measure.id, measure.title, measure.cite.clause, measure.cite.text,
+                measure.eligible.map { "\($0.label)（\(facts.describe($0.when))）" }.joined(separator: "；"),
+                measure.amount.reading(in: self), measure.ceiling.map { $0.amount.yuanText } ?? "",
+                measure.interpretations.joined(separator: ";"), measure.discrepancies.joined(separator: ";")])
+        }
+        return csv.text
+    }
+
+    /// The measures as a Markdown table.
+    public func renderMarkdown() -> String {
+        var out = "# \(header.title)\n\n\(header.document) · 扶持政策 `\(header.id)` 第 \(header.version) 版"
+        if let window = header.effective { out += " · 有效期 \(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")" }
+        out += "\n\n| 项目 | 名称 | 条款 | 原文 | 金额 | 上限 |\n|---|---|---|---|---|---:|\n"
+        for measure in measures {
+            out += "| \(measure.id) | \(markdownCell(measure.title)) | \(markdownCell(measure.cite.clause)) | \(markdownCell(measure.cite.text)) | \(markdownCell(measure.amount.reading(in: self))) | \(measure.ceiling.map { $0.amount.wanText } ?? "") |\n"
+        }
+        return out
+    }
+
+    /// The measures with their readings, for machines.
+    public var json: JSONValue {
+        .object([
+            ("id", .string(header.id)), ("kind", .string(header.kind)), ("version", .string(header.version)),
+            ("title", .string(header.title)), ("document", .string(header.document)), ("sha256", .string(header.sha256)),
+            ("effective_from", .string(header.effective?.from?.description)), ("effective_to", .string(header.effective?.to?.description)),
+            ("measures", .array(measures.map { measure in
+                .object([
+                    ("id", .string(measure.id)), ("title", .string(measure.title)), ("clause", .string(measure.cite.clause)),
+                    ("source_text", .string(measure.cite.text)), ("amount", .string(measure.amount.reading(in: self))),
+                    ("ceiling", .number(measure.ceiling?.amount)),
+                    ("interpretations", .array(measure.interpretations.map(JSONValue.string))),
+                    ("discrepancies", .array(measure.discrepancies.map(JSONValue.string))),
+                ])
+            })),
+            ("interpretations", .array(header.interpretations.map(\.json))),
+        ])
+    }
+}
