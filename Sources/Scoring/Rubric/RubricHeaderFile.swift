@@ -14,10 +14,13 @@ struct RubricHeaderFile: Decodable {
     var source: SourceText
     var interpretations: [Interpretation]
     var discrepancies: [Discrepancy]
+    var series: String?
+    var acknowledgements: [LintAcknowledgement]
 
     enum CodingKeys: String, CodingKey {
-        case kind, id, version, title, document, issued, effective, source, interpretations, discrepancies
+        case kind, id, version, title, document, issued, effective, source, interpretations, discrepancies, series
         case schemaVersion = "schema_version"
+        case acknowledgements = "lint_acknowledged"
     }
 
     /// The kinds of rubric, and what each is called in messages.
@@ -40,6 +43,8 @@ struct RubricHeaderFile: Decodable {
         source = try c.decode(SourceText.self, forKey: .source)
         interpretations = try c.decodeIfPresent([Interpretation].self, forKey: .interpretations) ?? []
         discrepancies = try c.decodeIfPresent([Discrepancy].self, forKey: .discrepancies) ?? []
+        series = try c.decodeIfPresent(String.self, forKey: .series)
+        acknowledgements = try c.decodeIfPresent([LintAcknowledgement].self, forKey: .acknowledgements) ?? []
     }
 
     /// Requires `kind` to be `expected`, naming what was found otherwise.
@@ -53,6 +58,6 @@ struct RubricHeaderFile: Decodable {
         RubricHeader(
             schemaVersion: schemaVersion, kind: kind, id: id, version: version, title: title, document: document,
             issued: issued, effective: effective, source: source, interpretations: interpretations,
-            discrepancies: discrepancies, sha256: sha256)
+            discrepancies: discrepancies, series: series, acknowledgements: acknowledgements, sha256: sha256)
     }
 }

@@ -49,6 +49,10 @@ public struct RubricHeader: Sendable, Hashable {
     public var source: SourceText
     public var interpretations: [Interpretation]
     public var discrepancies: [Discrepancy]
+    /// Rubrics of one series are successive versions of a policy; lint checks their validity windows join up.
+    public var series: String?
+    /// Lint findings the rubric accepts, each with a reason.
+    public var acknowledgements: [LintAcknowledgement]
     /// SHA-256 of the rubric file's bytes, so a result can be tied to the exact rules used.
     public var sha256: String
 

@@ -25,6 +25,9 @@ struct ScorecardChecker {
     private var interpretationIDs: Set<String> { Set(scorecard.header.interpretations.map(\.id)) }
 
     private mutating func run() {
+        if let window = scorecard.header.effective, let from = window.from, let to = window.to, to < from {
+            report("effective", "有效期起始 \(from) 晚于截止 \(to)")
+        }
         checkUniqueIDs()
         checkInterpretationReference(scorecard.region?.interpretation, at: "region")
         checkInterpretationReference(scorecard.passMark?.interpretation, at: "pass_mark")
