@@ -34,13 +34,21 @@ enum RubricLibrary {
     /// The rubric named by `reference` (a path, or a shipped id), and the file it came from.
     static func rubric(_ reference: String) throws(CLIFailure) -> (rubric: Rubric, path: String) {
         if isPath(reference) { return (try load(reference), reference) }
-        let all = try shipped()
-        guard let found = all.first(where: { $0.rubric.header.id == reference }) else {
-            throw CLIFailure(
-                lines: ["找不到评分表或扶持政策「\(reference)」/ no rubric with that id；已有 / shipped: \(all.map(\.rubric.header.id).joined(separator: ", "))"],
-                exitCode: ExitStatus.missingFile)
+        // A shipped file that does not load must not hide the others: it is reported only if the id is not found.
+        var known: [String] = []
+        var broken: [String] = []
+        for path in shippedPaths() {
+            do throws(CLIFailure) {
+                let rubric = try load(path)
+                if rubric.header.id == reference { return (rubric, path) }
+                known.append(rubric.header.id)
+            } catch {
+                broken += error.lines
+            }
         }
-        return (found.rubric, found.path)
+        throw CLIFailure(
+            lines: ["找不到评分表或扶持政策「\(reference)」/ no rubric with that id；已有 / shipped: \(known.joined(separator: ", "))"] + broken,
+            exitCode: ExitStatus.missingFile)
     }
 
     /// The scorecard named by `reference`.
