@@ -10,6 +10,8 @@ out=examples/scorecards/expected
 for f in model-unit typical-unit tier-boundaries claimed-disagrees; do
   $cli score examples/scorecards/$f.yaml > $out/$f.txt || true
 done
+$cli score examples/scorecards/water-saving-changning.yaml > $out/water-saving-changning.txt || true
+$cli score examples/scorecards/water-saving-vector-84.yaml > $out/water-saving-vector-84.txt || true
 $cli score examples/scorecards/street-office-no-zhuban.json > $out/street-office-no-zhuban.txt || true
 $cli score examples/scorecards/invalid-input.yaml 2> $out/invalid-input.stderr.txt > /dev/null || true
 $cli score examples/scorecards/typical-unit.yaml -f json > $out/typical-unit.json
@@ -23,3 +25,6 @@ for csv in examples/subsidies/*.csv; do
     $cli subsidy "$csv" --schedule "$id" -f "${pair%%:*}" > "examples/subsidies/expected/$id.${pair##*:}" || true
   done
 done
+$cli audit examples/audit/unit-*.yaml > examples/audit/expected/units.txt || true
+$cli audit examples/audit/claims-planted.csv --schedule trade-consumption-2022 > examples/audit/expected/claims.txt || true
+$cli audit examples/audit/claims-planted.csv --schedule trade-consumption-2022 -f json > examples/audit/expected/claims.json || true

@@ -47,6 +47,23 @@ struct ScoreCommand: ParsableCommand {
         return result
     }
 
+    /// Scores one file for an audit (claims above 满分 and values outside their range become findings).
+    static func scoreForAudit(_ file: String, rubric: String?) throws(CLIFailure) -> ScoreReport {
+        let bytes = try FileAccess.read(file)
+        let assessment: SelfAssessment
+        do {
+            assessment = try SelfAssessment.load(bytes: bytes, file: file)
+        } catch {
+            throw .malformed(error)
+        }
+        let scorecard = try RubricLibrary.scorecard(rubric ?? assessment.rubric)
+        do {
+            return try scorecard.scoreForAudit(assessment)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
     private func score(_ file: String) throws(CLIFailure) -> ScoreReport {
         let bytes = try FileAccess.read(file)
         let assessment: SelfAssessment

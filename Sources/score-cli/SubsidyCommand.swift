@@ -33,6 +33,21 @@ struct SubsidyCommand: ParsableCommand {
     func run() throws { try execute().deliver(to: output) }
 
     func execute() -> CommandResult {
+        var result = CommandResult()
+        guard let report = decide(into: &result) else { return result }
+        result.output =
+            switch format {
+            case .text: report.renderText()
+            case .json: report.json.serialized()
+            case .csv: report.renderCSV()
+            case .markdown: report.renderMarkdown()
+            }
+        if report.findings.contains(where: { $0.severity == .error }) { result.status = max(result.status, ExitStatus.findings) }
+        return result
+    }
+
+    /// Reads the schedule, ledger and claims and decides them; problems go into `result`.
+    func decide(into result: inout CommandResult) -> SubsidyReport? {
         do throws(CLIFailure) {
             let rules = try RubricLibrary.schedule(schedule)
             var calculator = SubsidyCalculator(schedule: rules)
@@ -54,22 +69,13 @@ struct SubsidyCommand: ParsableCommand {
                 throw .malformed(error)
             }
             let report = calculator.run(batch, file: claims)
-            let text =
-                switch format {
-                case .text: report.renderText()
-                case .json: report.json.serialized()
-                case .csv: report.renderCSV()
-                case .markdown: report.renderMarkdown()
-                }
-            var status = ExitStatus.success
-            if !report.problems.isEmpty {
-                status = ExitStatus.malformed
-            } else if report.findings.contains(where: { $0.severity == .error }) {
-                status = ExitStatus.findings
-            }
-            return CommandResult(output: text, errors: report.problems.map(\.description), status: status)
+            result.errors += report.problems.map(\.description)
+            if !report.problems.isEmpty { result.status = max(result.status, ExitStatus.malformed) }
+            return report
         } catch {
-            return CommandResult(error)
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+            return nil
         }
     }
 }

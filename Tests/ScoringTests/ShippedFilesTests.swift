@@ -57,6 +57,8 @@ struct ShippedFilesTests {
         (["score", "examples/scorecards/claimed-disagrees.yaml"], 1, "claimed-disagrees.txt", nil),
         (["score", "examples/scorecards/invalid-input.yaml"], 65, nil, "invalid-input.stderr.txt"),
         (["score", "examples/scorecards/typical-unit.yaml", "-f", "json"], 0, "typical-unit.json", nil),
+        (["score", "examples/scorecards/water-saving-changning.yaml"], 0, "water-saving-changning.txt", nil),
+        (["score", "examples/scorecards/water-saving-vector-84.yaml"], 0, "water-saving-vector-84.txt", nil),
         (["score", "examples/scorecards/typical-unit.yaml", "-f", "csv"], 0, "typical-unit.csv", nil),
         (["score", "examples/scorecards/typical-unit.yaml", "-f", "markdown"], 0, "typical-unit.md", nil),
         (
@@ -97,6 +99,14 @@ struct ShippedFilesTests {
         #expect(report.total == Rational(total))
     }
 
+    /// Changning's illustrative water-saving self-assessment: 82 × 100 / 91 + 3 (see the file's comment).
+    @Test func theChangningWaterSavingExampleIsTheHandComputedTotal() throws {
+        let path = "examples/scorecards/water-saving-changning.yaml"
+        let rubric = try Scorecard.load(bytes: try packageFile("rubrics/scorecards/water-saving-2023.yaml"), file: "w")
+        let report = try rubric.score(try SelfAssessment.load(bytes: try packageFile(path), file: path))
+        #expect(report.total == (try Rational(numerator: 8200, denominator: 91) + Rational(integer: 3)))
+    }
+
     @Test func theInvalidExampleReportsEachProblemOnce() throws {
         let result = try run(["score", "examples/scorecards/invalid-input.yaml"])
         let fields = result.errors.map { line in line.split(separator: ": ")[1] }
@@ -119,6 +129,7 @@ func run(_ arguments: [String]) throws -> CommandResult {
     case let rubrics as RubricsCommand: return rubrics.execute()
     case let lint as LintCommand: return lint.execute()
     case let subsidy as SubsidyCommand: return subsidy.execute()
+    case let audit as AuditCommand: return audit.execute()
     default: throw CLIFailure(lines: ["unexpected command"], exitCode: 70)
     }
 }

@@ -1,12 +1,17 @@
 /// Evaluates one scoring rule against the facts: its points, and a Chinese sentence saying why.
 struct RuleEvaluator {
     let facts: Facts
+    /// When auditing, a discretionary value outside its range is clamped into it and reported,
+    /// instead of stopping the scoring.
+    var clampsDiscretionary = false
 
     /// What one rule gave.
     struct Result {
         var points: Rational
         var explanation: String
         var interpretations: [String]
+        /// Set when a discretionary value was outside its range and clamped (auditing only).
+        var outOfRange: String? = nil
     }
 
     func evaluate(_ rule: ScoringRule) throws(EvaluationError) -> Result {
@@ -109,15 +114,17 @@ struct RuleEvaluator {
             var total = Rational.zero
             var texts: [String] = []
             var interpretations: [String] = []
+            var outOfRange: String?
             for part in parts {
                 let result = try evaluate(part)
                 total = try total + result.points
                 texts.append(result.explanation)
                 interpretations += result.interpretations
+                outOfRange = outOfRange ?? result.outOfRange
             }
             return Result(
                 points: total, explanation: texts.joined(separator: "；") + "；合计\(got(total))",
-                interpretations: interpretations)
+                interpretations: interpretations, outOfRange: outOfRange)
         }
     }
 
@@ -168,22 +175,26 @@ struct RuleEvaluator {
     private func discretionary(_ points: DiscretionaryPoints, lead: String, interpretation: String?)
         throws(EvaluationError) -> Result
     {
-        let value = try facts.number(points.input)
+        var value = try facts.number(points.input)
         let range: String
+        var problem: String?
         if let maximum = points.maximum {
             range = "可得 \(points.minimum.displayText())–\(maximum.displayText()) 分"
-            guard value >= points.minimum, value <= maximum else {
-                throw .outOfRange(input: points.input, message: "酌定分值 \(value.displayText()) 超出此情形的范围（\(range)）")
+            if value < points.minimum || value > maximum {
+                problem = "酌定分值 \(value.displayText()) 超出此情形的范围（\(range)）"
             }
         } else {
             range = "原文未给出分值，只受本项上限约束"
-            guard value >= points.minimum else {
-                throw .outOfRange(input: points.input, message: "酌定分值 \(value.displayText()) 低于 \(points.minimum.displayText())")
-            }
+            if value < points.minimum { problem = "酌定分值 \(value.displayText()) 低于 \(points.minimum.displayText())" }
+        }
+        if let problem {
+            guard clampsDiscretionary else { throw .outOfRange(input: points.input, message: problem) }
+            value = min(max(value, points.minimum), points.maximum ?? value)
         }
         var text = "\(lead)，酌定 \(value.displayText()) 分（\(range)）"
+        if let problem { text += "；填写有误：\(problem)，按 \(value.displayText()) 分计" }
         if let note = facts.notes[points.input], !note.isEmpty { text += "；说明：\(note)" }
-        return Result(points: value, explanation: text, interpretations: interpretation.map { [$0] } ?? [])
+        return Result(points: value, explanation: text, interpretations: interpretation.map { [$0] } ?? [], outOfRange: problem)
     }
 
     /// `主办件 7 件`, or the working of a derived ratio.

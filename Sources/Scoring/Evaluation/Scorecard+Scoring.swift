@@ -7,7 +7,15 @@ extension Scorecard {
     /// - Returns: the scores with explanations, the findings (claimed figures that differ, missing
     ///   notes) and the interpretations that applied.
     public func score(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
-        var scoring = ScoringRun(scorecard: self, assessment: assessment)
+        var scoring = ScoringRun(scorecard: self, assessment: assessment, auditing: false)
+        return try scoring.run()
+    }
+
+    /// Scores a self-assessment for an audit: a claimed figure above 满分 and a discretionary value
+    /// outside its range are kept as findings (`claim.above-max`, `input.out-of-range`) instead of
+    /// stopping the scoring, so every difference can be listed. Missing or unreadable values still throw.
+    public func scoreForAudit(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
+        var scoring = ScoringRun(scorecard: self, assessment: assessment, auditing: true)
         return try scoring.run()
     }
 }
@@ -16,13 +24,15 @@ extension Scorecard {
 private struct ScoringRun {
     let scorecard: Scorecard
     let assessment: SelfAssessment
+    let auditing: Bool
     var problems: [FileProblem] = []
     var findings: [Finding] = []
     var applied: Set<String> = []
 
-    init(scorecard: Scorecard, assessment: SelfAssessment) {
+    init(scorecard: Scorecard, assessment: SelfAssessment, auditing: Bool) {
         self.scorecard = scorecard
         self.assessment = assessment
+        self.auditing = auditing
     }
 
     private mutating func problem(_ field: String, _ location: SourceLocation?, _ message: String) {
@@ -120,6 +130,10 @@ private struct ScoringRun {
                 problem(field, entry.location, "「\(item.title)」的自评分应为数值，实为「\(entry.text)」")
                 continue
             }
+            if auditing, !value.isNegative {
+                claims[id] = value
+                continue
+            }
             guard !value.isNegative, value <= item.max else {
                 problem(field, entry.location, "「\(item.title)」自评 \(value.displayText()) 分，超出 0–\(item.max.displayText()) 分（满分 \(item.max.displayText())）")
                 continue
@@ -199,13 +213,16 @@ private struct ScoringRun {
             result.adjustments.append("缺项，不计分，总分按缺项规则折算")
             return result
         }
-        let evaluator = RuleEvaluator(facts: facts)
+        let evaluator = RuleEvaluator(facts: facts, clampsDiscretionary: auditing)
         for rule in item.rules {
             let cite = (rule.cite ?? item.cite).reference(defaultDocument: scorecard.header.document)
             let maximum = try? RuleRange.of(rule: rule, in: scorecard).maximum
             do {
                 let outcome = try evaluator.evaluate(rule)
                 applied.formUnion(outcome.interpretations)
+                if let problem = outcome.outOfRange {
+                    findings.append(Finding(severity: .error, code: "input.out-of-range", message: "规则 \(rule.id)：\(problem)", location: item.id))
+                }
                 result.rules.append(
                     RuleScore(
                         id: rule.id, points: outcome.points, maximum: maximum, explanation: outcome.explanation,
