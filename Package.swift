@@ -21,7 +21,7 @@ let package = Package(
             path: "rubrics",
             exclude: ["README.md"],
             sources: ["ShippedRubrics.swift"],
-            resources: [.copy("scorecards"), .copy("schedules"), .copy("sources")]
+            resources: [.copy("scorecards"), .copy("schedules"), .copy("targets"), .copy("sources")]
         ),
         .executableTarget(
             name: "score-cli",

@@ -28,3 +28,5 @@ done
 $cli audit examples/audit/unit-*.yaml > examples/audit/expected/units.txt || true
 $cli audit examples/audit/claims-planted.csv --schedule trade-consumption-2022 > examples/audit/expected/claims.txt || true
 $cli audit examples/audit/claims-planted.csv --schedule trade-consumption-2022 -f json > examples/audit/expected/claims.json || true
+$cli score examples/targets/energy-carbon-changning-2020.yaml > examples/targets/expected/energy-carbon-changning-2020.txt
+$cli score examples/targets/one-network-2023-midyear.yaml > examples/targets/expected/one-network-2023-midyear.txt

@@ -8,7 +8,7 @@ enum RubricLibrary {
     static func shippedPaths() -> [String] {
         guard let root = ShippedRubrics.folder else { return [] }
         var paths: [String] = []
-        for folder in ["scorecards", "schedules"] {
+        for folder in ["scorecards", "schedules", "targets"] {
             let url = root.appendingPathComponent(folder)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             paths += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }

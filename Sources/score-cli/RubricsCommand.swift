@@ -22,6 +22,8 @@ struct RubricsCommand: ParsableCommand {
                     [card.header.id, "评分表", card.header.document, "总分 \(card.total)", card.header.title]
                 case .schedule(let schedule):
                     [schedule.header.id, "扶持政策", schedule.header.document, "\(schedule.measures.count) 个项目", schedule.header.title]
+                case .targets(let checklist):
+                    [checklist.header.id, "目标考核", checklist.header.document, "\(checklist.indicators.count) 项指标", checklist.header.title]
                 }
             }
             let header = ["id", "类型", "文号", "规模", "名称"]

@@ -32,8 +32,13 @@ struct ScoreCommand: ParsableCommand {
     func execute() -> CommandResult {
         var reports: [ScoreReport] = []
         var result = CommandResult()
+        var targetOutputs: [String] = []
         for file in files {
             do throws(CLIFailure) {
+                if let checked = try checkTargets(file) {
+                    targetOutputs.append(render(checked))
+                    continue
+                }
                 reports.append(try score(file))
             } catch {
                 result.errors += error.lines
@@ -41,6 +46,7 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         if !reports.isEmpty { result.output = render(reports) }
+        result.output += targetOutputs.joined(separator: "\n")
         if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
             result.status = ExitStatus.findings
         }
@@ -61,6 +67,32 @@ struct ScoreCommand: ParsableCommand {
             return try scorecard.scoreForAudit(assessment)
         } catch {
             throw .malformed(error)
+        }
+    }
+
+    /// When `file` is an actuals file for a target checklist, checks it; otherwise `nil`.
+    private func checkTargets(_ file: String) throws(CLIFailure) -> TargetReport? {
+        let bytes = try FileAccess.read(file)
+        let actuals: SelfAssessment
+        do {
+            actuals = try SelfAssessment.load(bytes: bytes, file: file)
+        } catch {
+            throw .malformed(error)
+        }
+        guard case .targets(let checklist) = try RubricLibrary.rubric(rubric ?? actuals.rubric).rubric else { return nil }
+        do {
+            return try checklist.check(actuals)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    private func render(_ report: TargetReport) -> String {
+        switch format {
+        case .text: report.renderText()
+        case .json: report.json.serialized()
+        case .csv: report.renderCSV()
+        case .markdown: report.renderMarkdown()
         }
     }
 

@@ -31,6 +31,8 @@ struct ShowCommand: ParsableCommand {
                     case .csv: scorecard.renderCSV()
                     case .json: scorecard.json.serialized()
                     }
+            case .targets(let checklist):
+                output = checklist.renderText()
             case .schedule(let schedule):
                 output =
                     switch format {

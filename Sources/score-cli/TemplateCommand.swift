@@ -29,6 +29,7 @@ struct TemplateCommand: ParsableCommand {
             switch try RubricLibrary.rubric(rubric).rubric {
             case .scorecard(let scorecard): return CommandResult(output: scorecard.renderTemplate())
             case .schedule(let schedule): return CommandResult(output: csv ? schedule.renderCSVTemplate() : schedule.renderTemplate())
+            case .targets(let checklist): return CommandResult(output: checklist.renderTemplate())
             }
         } catch {
             return CommandResult(error)

@@ -44,6 +44,7 @@ public enum RubricLint {
         switch rubric {
         case .scorecard(let scorecard): findings = ScorecardLint(scorecard: scorecard, file: file).findings()
         case .schedule(let schedule): findings = ScheduleLint(schedule: schedule, file: file).findings()
+        case .targets: findings = []
         }
         if let source {
             for citation in rubric.citationsNotFound(in: source) {

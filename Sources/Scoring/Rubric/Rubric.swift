@@ -4,6 +4,7 @@ import Yams
 public enum Rubric: Sendable, Hashable {
     case scorecard(Scorecard)
     case schedule(Schedule)
+    case targets(TargetChecklist)
 
     /// Reads and checks a rubric of either kind.
     public static func load(bytes: [UInt8], file: String) throws(FileProblems) -> Rubric {
@@ -12,6 +13,7 @@ public enum Rubric: Sendable, Hashable {
         if case .mapping(let top) = parsed.root, case .scalar(let scalar)? = top["kind"] { kind = scalar.string }
         switch kind {
         case "schedule": return .schedule(try Schedule.load(bytes: bytes, file: file))
+        case "targets": return .targets(try TargetChecklist.load(bytes: bytes, file: file))
         default: return .scorecard(try Scorecard.load(bytes: bytes, file: file))
         }
     }
@@ -20,6 +22,7 @@ public enum Rubric: Sendable, Hashable {
         switch self {
         case .scorecard(let scorecard): scorecard.header
         case .schedule(let schedule): schedule.header
+        case .targets(let checklist): checklist.header
         }
     }
 
@@ -28,6 +31,7 @@ public enum Rubric: Sendable, Hashable {
         switch self {
         case .scorecard(let scorecard): scorecard.citations
         case .schedule(let schedule): schedule.citations
+        case .targets(let checklist): checklist.indicators.map(\.cite) + [checklist.header.effective?.cite].compactMap { $0 }
         }
     }
 

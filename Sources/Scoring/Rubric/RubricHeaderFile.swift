@@ -24,7 +24,7 @@ struct RubricHeaderFile: Decodable {
     }
 
     /// The kinds of rubric, and what each is called in messages.
-    static let kinds = ["scorecard": "评分表", "schedule": "扶持政策"]
+    static let kinds = ["scorecard": "评分表", "schedule": "扶持政策", "targets": "目标考核清单"]
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -32,7 +32,7 @@ struct RubricHeaderFile: Decodable {
         guard schemaVersion == 1 else { throw decoder.problem("schema_version 应为 1（本版本只认识 1）") }
         kind = try c.decode(String.self, forKey: .kind)
         guard Self.kinds[kind] != nil else {
-            throw decoder.problem("kind 应为 scorecard（评分表）或 schedule（扶持政策），实为「\(kind)」")
+            throw decoder.problem("kind 应为 scorecard（评分表）、schedule（扶持政策）或 targets（目标考核清单），实为「\(kind)」")
         }
         id = try c.decode(String.self, forKey: .id)
         version = try c.decode(String.self, forKey: .version)
