@@ -169,6 +169,7 @@ struct LintTests {
 
     @Test func theShippedRubricsLintClean() throws {
         let files = packageFiles(in: "rubrics/scorecards", extensions: ["yaml"]) + packageFiles(in: "rubrics/schedules", extensions: ["yaml"])
+            + packageFiles(in: "rubrics/targets", extensions: ["yaml"])
         let result = try run(["lint"] + files)
         #expect(result.status == 0, "\(result.output)")
     }
