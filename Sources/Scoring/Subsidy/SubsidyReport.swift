@@ -31,11 +31,9 @@ public struct SubsidyReport: Sendable, Hashable {
         var byApplicant: [String: ApplicantSummary] = [:]
         for result in results {
             let name = result.claim.applicant
-            if byApplicant[name] == nil {
-                order.append(name)
-                byApplicant[name] = ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
-            }
-            var summary = byApplicant[name]!
+            if byApplicant[name] == nil { order.append(name) }
+            var summary = byApplicant[name]
+                ?? ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
             summary.claims += 1
             switch result.status {
             case .granted:
