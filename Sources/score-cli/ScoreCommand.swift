@@ -35,11 +35,15 @@ struct ScoreCommand: ParsableCommand {
         var targetOutputs: [String] = []
         for file in files {
             do throws(CLIFailure) {
-                if let checked = try checkTargets(file) {
-                    targetOutputs.append(render(checked))
-                    continue
+                let (assessment, rubric) = try Self.load(file, rubric: self.rubric)
+                switch rubric {
+                case .targets(let checklist):
+                    targetOutputs.append(render(try Self.malformedIfThrows { () throws(FileProblems) in try checklist.check(assessment) }))
+                case .scorecard(let scorecard):
+                    reports.append(try Self.malformedIfThrows { () throws(FileProblems) in try scorecard.score(assessment) })
+                case .schedule:
+                    throw CLIFailure(lines: ["\(file): 对应的是扶持政策，请用 score-cli subsidy / use `subsidy` for claims"], exitCode: 64)
                 }
-                reports.append(try score(file))
             } catch {
                 result.errors += error.lines
                 result.status = max(result.status, error.exitCode)
@@ -53,35 +57,26 @@ struct ScoreCommand: ParsableCommand {
         return result
     }
 
-    /// Scores one file for an audit (claims above 满分 and values outside their range become findings).
-    static func scoreForAudit(_ file: String, rubric: String?) throws(CLIFailure) -> ScoreReport {
+    /// Reads a self-assessment (or actuals) file and the rubric it names, or `rubric` when given.
+    static func load(_ file: String, rubric: String?) throws(CLIFailure) -> (SelfAssessment, Rubric) {
         let bytes = try FileAccess.read(file)
-        let assessment: SelfAssessment
-        do {
-            assessment = try SelfAssessment.load(bytes: bytes, file: file)
-        } catch {
-            throw .malformed(error)
-        }
-        let scorecard = try RubricLibrary.scorecard(rubric ?? assessment.rubric)
-        do {
-            return try scorecard.scoreForAudit(assessment)
-        } catch {
-            throw .malformed(error)
-        }
+        let assessment = try malformedIfThrows { () throws(FileProblems) in try SelfAssessment.load(bytes: bytes, file: file) }
+        return (assessment, try RubricLibrary.rubric(rubric ?? assessment.rubric).rubric)
     }
 
-    /// When `file` is an actuals file for a target checklist, checks it; otherwise `nil`.
-    private func checkTargets(_ file: String) throws(CLIFailure) -> TargetReport? {
-        let bytes = try FileAccess.read(file)
-        let actuals: SelfAssessment
-        do {
-            actuals = try SelfAssessment.load(bytes: bytes, file: file)
-        } catch {
-            throw .malformed(error)
+    /// Scores one file for an audit (claims above 满分 and values outside their range become findings).
+    static func scoreForAudit(_ file: String, rubric: String?) throws(CLIFailure) -> ScoreReport {
+        let (assessment, loaded) = try load(file, rubric: rubric)
+        guard case .scorecard(let scorecard) = loaded else {
+            throw CLIFailure(lines: ["\(file): 对应的不是评分表 / not a scorecard self-assessment"], exitCode: 64)
         }
-        guard case .targets(let checklist) = try RubricLibrary.rubric(rubric ?? actuals.rubric).rubric else { return nil }
+        return try malformedIfThrows { () throws(FileProblems) in try scorecard.scoreForAudit(assessment) }
+    }
+
+    /// Runs `body`, reporting its file problems as malformed input (exit 65).
+    static func malformedIfThrows<T>(_ body: () throws(FileProblems) -> T) throws(CLIFailure) -> T {
         do {
-            return try checklist.check(actuals)
+            return try body()
         } catch {
             throw .malformed(error)
         }
@@ -93,22 +88,6 @@ struct ScoreCommand: ParsableCommand {
         case .json: report.json.serialized()
         case .csv: report.renderCSV()
         case .markdown: report.renderMarkdown()
-        }
-    }
-
-    private func score(_ file: String) throws(CLIFailure) -> ScoreReport {
-        let bytes = try FileAccess.read(file)
-        let assessment: SelfAssessment
-        do {
-            assessment = try SelfAssessment.load(bytes: bytes, file: file)
-        } catch {
-            throw .malformed(error)
-        }
-        let scorecard = try RubricLibrary.scorecard(rubric ?? assessment.rubric)
-        do {
-            return try scorecard.score(assessment)
-        } catch {
-            throw .malformed(error)
         }
     }
 
