@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scoring
 
 /// `score-cli subsidy CLAIMS --schedule ID`: decides a batch of claims under one schedule.
@@ -9,7 +10,10 @@ struct SubsidyCommand: ParsableCommand {
         discussion: """
             申请按日期（同日按申请编号）处理，年度累计上限、个数上限、就高不重复和专项资金总额据此计算；
             --ledger 给出的既往给予记录先计入。有问题的行逐条报告（行、列），其余行照常处理，退出码 65。
+            按日期排序的 CSV 边读边算，内存不随行数增长；未排序的文件整体读入后排序。
+            结果先写入临时文件，完成后才替换输出文件，中途失败不会留下半份结果。
             Claims are decided in date order; a bad row is reported with its row and column and the rest are processed.
+            A CSV file in date order streams in flat memory; output appears whole or not at all.
             示例 / examples:
               score-cli subsidy examples/subsidies/trade-consumption-2022.csv --schedule trade-consumption-2022
               score-cli subsidy 本年申请.csv --schedule trade-consumption-2022 --ledger 上次结果.csv -f csv -o 结果.csv
@@ -30,45 +34,159 @@ struct SubsidyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
 
-    func run() throws { try execute().deliver(to: output) }
+    @Option(help: "并行线程数（默认为处理器数；结果与线程数无关）/ threads (default: processors; results do not depend on it)")
+    var workers: Int?
 
+    @Option(help: .hidden)
+    var blockSize: Int = 256 << 10
+
+    func validate() throws {
+        if let workers, !(1...256).contains(workers) { throw ValidationError("--workers 应在 1 到 256 之间 / must be 1...256") }
+        if blockSize < 1 { throw ValidationError("--block-size 应为正数 / must be positive") }
+    }
+
+    func run() throws {
+        var result = CommandResult()
+        let report: SubsidyReport?
+        do throws(CLIFailure) {
+            try refuseToOverwriteInputs()
+            let out = try OutputFile(destination: output)
+            report = stream(into: out.write, restart: out.restart, result: &result)
+            if report != nil && result.status < ExitStatus.malformed || report != nil && !result.errors.isEmpty {
+                try out.commit()
+            } else {
+                out.discard()
+            }
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+        }
+        try CommandResult(errors: result.errors, status: result.status).deliver()
+    }
+
+    /// For tests: the same run, with the output kept in memory.
     func execute() -> CommandResult {
         var result = CommandResult()
-        guard let report = decide(into: &result) else { return result }
-        result.output =
-            switch format {
-            case .text: report.renderText()
-            case .json: report.json.serialized()
-            case .csv: report.renderCSV()
-            case .markdown: report.renderMarkdown()
-            }
-        if report.findings.contains(where: { $0.severity == .error }) { result.status = max(result.status, ExitStatus.findings) }
+        var text = ""
+        _ = stream(into: { text += $0 }, restart: { text = "" }, result: &result)
+        result.output = text
         return result
     }
 
-    /// Reads the schedule, ledger and claims and decides them; problems go into `result`.
-    func decide(into result: inout CommandResult) -> SubsidyReport? {
-        do throws(CLIFailure) {
-            let rules = try RubricLibrary.schedule(schedule)
-            var calculator = SubsidyCalculator(schedule: rules)
-            if let ledger {
-                let bytes = try FileAccess.read(ledger)
-                let awards: [PriorAward]
-                do {
-                    awards = try PriorAwards.read(bytes: bytes, file: ledger, schedule: rules)
-                } catch {
-                    throw .malformed(error)
-                }
-                for award in awards { calculator.record(award) }
-            }
-            let bytes = try FileAccess.read(claims)
-            let batch: ClaimBatch
+    private func refuseToOverwriteInputs() throws(CLIFailure) {
+        guard let output, output != "-" else { return }
+        let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        for input in [claims, ledger].compactMap({ $0 }) where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == target {
+            throw CLIFailure(lines: ["\(output): 输出文件就是输入文件，拒绝覆盖 / refusing to overwrite an input file"], exitCode: 64)
+        }
+    }
+
+    /// The calculator for the schedule, with the prior awards recorded.
+    private func calculator() throws(CLIFailure) -> SubsidyCalculator {
+        let rules = try RubricLibrary.schedule(schedule)
+        var calculator = SubsidyCalculator(schedule: rules)
+        if let ledger {
+            let bytes = try FileAccess.read(ledger)
             do {
-                batch = try ClaimBatch.read(bytes: bytes, file: claims, schedule: rules)
+                for award in try PriorAwards.read(bytes: bytes, file: ledger, schedule: rules) { calculator.record(award) }
             } catch {
                 throw .malformed(error)
             }
-            let report = calculator.run(batch, file: claims)
+        }
+        return calculator
+    }
+
+    /// Decides the claims, writing the output through `write` as it is produced.
+    ///
+    /// A CSV file streams block by block. When a claim turns out to be out of date order, the output
+    /// so far is dropped (`restart`) and the file is decided whole, sorted: the same result, with
+    /// memory that grows with the file.
+    func stream(into write: (String) throws(CLIFailure) -> Void, restart: () throws(CLIFailure) -> Void, result: inout CommandResult) -> SubsidyReport? {
+        do throws(CLIFailure) {
+            let calculator = try calculator()
+            let format = SubsidyFormat(rawValue: format.rawValue) ?? .text
+            var report: SubsidyReport
+            if claims.hasSuffix(".csv") || !(claims.hasSuffix(".yaml") || claims.hasSuffix(".yml") || claims.hasSuffix(".json")) {
+                if let streamed = try streamCSV(calculator, format, write) {
+                    report = streamed
+                } else {
+                    try restart()
+                    report = try decideWhole(calculator)
+                    try write(report.rendered(format))
+                }
+            } else {
+                report = try decideWhole(calculator)
+                try write(report.rendered(format))
+            }
+            result.errors += report.problems.map(\.description)
+            if !report.problems.isEmpty { result.status = max(result.status, ExitStatus.malformed) }
+            if report.claimsWithErrors > 0 { result.status = max(result.status, ExitStatus.findings) }
+            report.results = []
+            return report
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+            return nil
+        }
+    }
+
+    /// Streams a CSV file; `nil` when it is not in date order.
+    private func streamCSV(_ calculator: SubsidyCalculator, _ format: SubsidyFormat, _ write: (String) throws(CLIFailure) -> Void) throws(CLIFailure) -> SubsidyReport? {
+        guard let input = FileHandle(forReadingAtPath: claims), !isDirectory(claims) else { throw .missingFile(claims) }
+        defer { try? input.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: claims)[.size] as? Int) ?? 0
+        var progress = Progress(total: size)
+        var stream = SubsidyStream(calculator: calculator, file: claims, format: format, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        try write(stream.begin())
+        var done = false
+        while !done {
+            let block: Data
+            do {
+                block = try input.read(upToCount: blockSize) ?? Data()
+            } catch {
+                throw CLIFailure(lines: ["\(claims): 读取失败 / read failed: \(error.localizedDescription)"], exitCode: ExitStatus.missingFile)
+            }
+            done = block.isEmpty
+            do {
+                try write(try stream.feed(block, isLast: done))
+            } catch let stop as SubsidyStream.Stop {
+                progress.clear()
+                switch stop {
+                case .unreadable(let problems): throw .malformed(problems)
+                case .outOfOrder: return nil
+                }
+            } catch let failure as CLIFailure {
+                throw failure
+            } catch {
+                throw CLIFailure(lines: ["\(error)"], exitCode: ExitStatus.malformed)
+            }
+            progress.advance(by: block.count)
+        }
+        progress.clear()
+        let (end, report) = stream.finish()
+        try write(end)
+        return report
+    }
+
+    private func decideWhole(_ calculator: SubsidyCalculator) throws(CLIFailure) -> SubsidyReport {
+        var calculator = calculator
+        let bytes = try FileAccess.read(claims)
+        do {
+            return calculator.run(try ClaimBatch.read(bytes: bytes, file: claims, schedule: calculator.schedule), file: claims)
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    /// Reads, decides and returns the whole report with every result (for `audit`).
+    func decide(into result: inout CommandResult) -> SubsidyReport? {
+        do throws(CLIFailure) {
+            let report = try decideWhole(try calculator())
             result.errors += report.problems.map(\.description)
             if !report.problems.isEmpty { result.status = max(result.status, ExitStatus.malformed) }
             return report
@@ -77,5 +195,33 @@ struct SubsidyCommand: ParsableCommand {
             result.status = max(result.status, error.exitCode)
             return nil
         }
+    }
+}
+
+/// `已读 35% …` on standard error while a large file is decided, only when standard error is a
+/// terminal: in scripts and CI it stays silent.
+struct Progress {
+    private let total: Int
+    private var read = 0
+    private var lastShown = DispatchTime.now()
+    private var shown = false
+    private let enabled = isatty(STDERR_FILENO) != 0
+
+    init(total: Int) {
+        self.total = total
+    }
+
+    mutating func advance(by count: Int) {
+        read += count
+        guard enabled, total > 0, DispatchTime.now().uptimeNanoseconds - lastShown.uptimeNanoseconds > 250_000_000 else { return }
+        lastShown = DispatchTime.now()
+        shown = true
+        FileHandle.standardError.write(Data("\r已读 \(read * 100 / total)%（\(read >> 20) / \(total >> 20) MB）".utf8))
+    }
+
+    mutating func clear() {
+        guard shown else { return }
+        shown = false
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -7,17 +7,30 @@ struct CSVWriter {
     private(set) var text = "\u{FEFF}"
 
     mutating func row(_ cells: [String]) {
-        text += cells.map(CSVWriter.field).joined(separator: ",") + "\r\n"
+        text += Self.line(cells)
+    }
+
+    /// One record and its CRLF.
+    static func line(_ cells: [String]) -> String {
+        var out = ""
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out += "," }
+            out += field(cell)
+        }
+        return out + "\r\n"
     }
 
     static func field(_ raw: String) -> String {
         var cell = raw
-        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+        if let first = cell.utf8.first,
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+                || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r"),
             Rational(decimalText: cell) == nil
         {
             cell = "'" + cell
         }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

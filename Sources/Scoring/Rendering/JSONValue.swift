@@ -35,6 +35,14 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// The value laid out as if nested `indent` spaces deep, without a final line end; for output
+    /// written piece by piece.
+    public func serialized(indent: Int) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int) {
         switch self {
         case .null: out += "null"

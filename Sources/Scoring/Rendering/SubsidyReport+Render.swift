@@ -1,51 +1,183 @@
-extension SubsidyReport {
-    /// For people: each claim with its result, amount and binding rule, the reasons under it; then a
-    /// summary per applicant, the totals, the pool, the findings and the interpretations applied.
-    public func renderText() -> String {
-        var lines: [String] = [schedule.title, "\(schedule.document) · 扶持政策 \(schedule.id) 第 \(schedule.version) 版 · sha256 \(schedule.sha256.prefix(12))"]
-        lines.append("申请文件：\(file)（读取 \(rowsRead) 行，处理 \(rowsRead - rowsRejected) 行，未处理 \(rowsRejected) 行）")
-        lines.append("")
+/// The formats a batch of subsidy results can be written in.
+public enum SubsidyFormat: String, Sendable, CaseIterable {
+    case text, json, csv, markdown
+}
+
+/// Writes a batch's results in three parts: the beginning, the claims as they are decided, and the
+/// end with the totals. A streamed run and a whole report go through the same parts, so they print
+/// the same bytes, whatever the blocks or threads.
+///
+/// Text lays claims out in aligned tables of ``pageSize`` claims each, so a large batch never needs
+/// all its rows to know the column widths.
+public struct SubsidyWriter: Sendable {
+    public let format: SubsidyFormat
+    public let schedule: RubricIdentity
+    public let file: String
+    /// Claims per text table.
+    public static let pageSize = 1000
+    private var page: [ClaimResult] = []
+    /// How many claims have been written.
+    private(set) var written = 0
+
+    public init(format: SubsidyFormat, schedule: RubricIdentity, file: String) {
+        self.format = format
+        self.schedule = schedule
+        self.file = file
+    }
+
+    /// The output before the first claim.
+    public func begin() -> String {
+        switch format {
+        case .text:
+            return "\(schedule.title)\n\(schedule.document) · 扶持政策 \(schedule.id) 第 \(schedule.version) 版 · sha256 \(schedule.sha256.prefix(12))\n申请文件：\(file)\n"
+        case .json:
+            return "{\n  \"schedule\": \(schedule.json.serialized(indent: 2)),\n  \"file\": \(JSONValue.string(file).serialized(indent: 2)),\n  \"claims\": ["
+        case .csv:
+            return "\u{FEFF}" + CSVWriter.line(Self.csvColumns)
+        case .markdown:
+            return "# \(schedule.title)\n\n\(schedule.document) · `\(schedule.id)` 第 \(schedule.version) 版 · 申请文件 `\(file)`\n\n"
+                + "| 申请编号 | 申请单位 | 日期 | 项目 | 结果 | 金额（元） | 说明 |\n|---|---|---|---|---|---:|---|\n"
+        }
+    }
+
+    /// The output for the next decided claims, in order.
+    public mutating func add(_ results: some Collection<ClaimResult>) -> String {
+        if format == .text {
+            var out = ""
+            for result in results {
+                page.append(result)
+                if page.count == Self.pageSize { out += flushPage() }
+            }
+            written += results.count
+            return out
+        }
+        var out = ""
+        for (offset, result) in results.enumerated() {
+            out += row(result, index: written + offset)
+        }
+        written += results.count
+        return out
+    }
+
+    /// The output for one claim, the `index`-th of the batch (counting from 0). Depends on nothing
+    /// else, so claims can be rendered on several threads; text claims go through ``add(_:)``.
+    func row(_ result: ClaimResult, index: Int) -> String {
+        switch format {
+        case .text: return ""
+        case .json: return (index == 0 ? "\n    " : ",\n    ") + result.json.serialized(indent: 4)
+        case .csv: return CSVWriter.line(Self.csvCells(result))
+        case .markdown:
+            return "| \(result.claim.id) | \(markdownCell(result.claim.applicant)) | \(result.claim.date) | \(result.claim.measure) | \(result.status.chineseName) | \(Self.shownAmount(result)) | \(markdownCell((result.reasons + result.discrepancies).joined(separator: "<br>"))) |\n"
+        }
+    }
+
+    /// Counts claims rendered elsewhere (on other threads) with ``row(_:index:)``.
+    mutating func advance(by count: Int) { written += count }
+
+    /// The output after the last claim: what remains of the text table, the summary per applicant,
+    /// the totals, the pool, and the interpretations applied.
+    public mutating func end(_ report: SubsidyReport) -> String {
+        switch format {
+        case .text: return flushPage() + textSummary(report)
+        case .json: return (written == 0 ? "]" : "\n  ]") + ",\n" + jsonSummary(report)
+        case .csv: return ""
+        case .markdown: return markdownSummary(report)
+        }
+    }
+
+    private mutating func flushPage() -> String {
+        guard !page.isEmpty else { return "" }
         var table = TextTable([.left, .left, .left, .left, .left, .right, .left])
         table.add(["申请编号", "申请单位", "日期", "项目", "结果", "金额", "约束"])
         var after: [Int: [String]] = [:]
-        for result in results {
-            let amount = result.status == .granted ? result.amount.yuanText + (result.isCeiling && result.amount > .zero ? "（上限）" : "") : "—"
-            let bound = result.boundBy.last.map { bindingName($0) } ?? ""
+        for result in page {
+            let bound = result.boundBy.last.map { Self.bindingName($0) } ?? ""
             table.add([result.claim.id, result.claim.applicant, result.claim.date.description, result.claim.measure,
-                result.status.chineseName, amount, bound])
+                result.status.chineseName, Self.shownAmount(result), bound])
             var notes = result.reasons.map { "      \($0)" }
             notes += result.discrepancies.map { "      与政策解读不一致 \($0)" }
             notes += result.findings.map { "      \($0.severity.chineseName) \($0.code)：\($0.message)" }
             notes.append("      出处：\(result.citation)")
             after[table.rows.count - 1] = notes
         }
+        page.removeAll(keepingCapacity: true)
+        var lines = [""]
         for (row, text) in table.rendered().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             lines.append(String(text).trimmingTrailingSpaces())
             lines += after[row] ?? []
         }
-        lines.append("")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func textSummary(_ report: SubsidyReport) -> String {
+        var lines = [""]
         lines.append("按申请单位汇总")
         var summary = TextTable([.left, .right, .right, .right, .right, .right])
         summary.add(["申请单位", "申请数", "给予（元）", "因上限与不重复未给（元）", "不符合", "需决定"])
-        for applicant in applicants {
+        for applicant in report.applicants {
             summary.add([applicant.applicant, "\(applicant.claims)", applicant.granted.yuanText, applicant.forgone.yuanText,
                 "\(applicant.ineligible)", "\(applicant.needsDecision)"])
         }
         lines.append(summary.rendered(indent: "  "))
         lines.append("")
-        lines.append("合计给予 \(totalGranted.yuanText) 元；因上限与不重复未给 \(totalForgone.yuanText) 元")
-        if let pool {
-            let remaining = (try? pool.amount - poolUsed) ?? .zero
-            lines.append("专项资金（\(pool.measures.joined(separator: "、"))）：\(pool.amount.wanText)，已用 \(poolUsed.yuanText) 元，剩余 \(remaining.yuanText) 元")
+        lines.append("读取 \(report.rowsRead) 行，处理 \(report.rowsRead - report.rowsRejected) 行，未处理 \(report.rowsRejected) 行")
+        lines.append("合计给予 \(report.totalGranted.yuanText) 元；因上限与不重复未给 \(report.totalForgone.yuanText) 元")
+        if let pool = report.pool {
+            let remaining = (try? pool.amount - report.poolUsed) ?? .zero
+            lines.append("专项资金（\(pool.measures.joined(separator: "、"))）：\(pool.amount.wanText)，已用 \(report.poolUsed.yuanText) 元，剩余 \(remaining.yuanText) 元")
         }
-        let ceilings = results.filter(\.isCeiling).count
-        if ceilings > 0 { lines.append("其中 \(ceilings) 项为上限金额，实际金额待主管部门核定") }
-        if !problems.isEmpty { lines.append("未处理的行 \(problems.count) 处问题，见标准错误输出") }
-        lines += appliedInterpretationLines(interpretations)
+        if report.ceilings > 0 { lines.append("其中 \(report.ceilings) 项为上限金额，实际金额待主管部门核定") }
+        if !report.problems.isEmpty { lines.append("未处理的行 \(report.problems.count) 处问题，见标准错误输出") }
+        lines += appliedInterpretationLines(report.interpretations)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func bindingName(_ binding: Binding) -> String {
+    private func markdownSummary(_ report: SubsidyReport) -> String {
+        var out = "\n## 按申请单位汇总\n\n| 申请单位 | 申请数 | 给予（元） | 未给（元） | 不符合 | 需决定 |\n|---|---:|---:|---:|---:|---:|\n"
+        for applicant in report.applicants {
+            out += "| \(markdownCell(applicant.applicant)) | \(applicant.claims) | \(applicant.granted.yuanText) | \(applicant.forgone.yuanText) | \(applicant.ineligible) | \(applicant.needsDecision) |\n"
+        }
+        out += "\n读取 \(report.rowsRead) 行，处理 \(report.rowsRead - report.rowsRejected) 行，未处理 \(report.rowsRejected) 行。\n"
+        out += "合计给予 \(report.totalGranted.yuanText) 元。\n"
+        if let pool = report.pool { out += "专项资金 \(pool.amount.wanText)，已用 \(report.poolUsed.yuanText) 元。\n" }
+        return out
+    }
+
+    /// The members after `claims`, for machines; the layout is documented in docs/output-json.md.
+    private func jsonSummary(_ report: SubsidyReport) -> String {
+        let members: [(String, JSONValue)] = [
+            ("rows_read", .number("\(report.rowsRead)")),
+            ("rows_rejected", .number("\(report.rowsRejected)")),
+            ("applicants", .array(report.applicants.map { applicant in
+                .object([
+                    ("applicant", .string(applicant.applicant)), ("claims", .number("\(applicant.claims)")),
+                    ("granted", .number(applicant.granted)), ("forgone", .number(applicant.forgone)),
+                    ("not_eligible", .number("\(applicant.ineligible)")), ("needs_decision", .number("\(applicant.needsDecision)")),
+                ])
+            })),
+            ("total_granted", .number(report.totalGranted)),
+            ("total_forgone", .number(report.totalForgone)),
+            ("pool", report.pool.map { pool in
+                .object([("amount", .number(pool.amount)), ("used", .number(report.poolUsed)), ("measures", .array(pool.measures.map(JSONValue.string)))])
+            } ?? .null),
+            ("problems", .array(report.problems.map { problem in
+                .object([
+                    ("line", problem.location.map { .number("\($0.line)") } ?? .null),
+                    ("column", problem.location.map { .number("\($0.column)") } ?? .null),
+                    ("field", .string(problem.field)), ("message", .string(problem.message)),
+                ])
+            })),
+            ("interpretations", .array(report.interpretations.map(\.json))),
+        ]
+        let body = members.map { key, value in "  \(JSONValue.string(key).serialized(indent: 2)): \(value.serialized(indent: 2))" }
+        return body.joined(separator: ",\n") + "\n}\n"
+    }
+
+    static func shownAmount(_ result: ClaimResult) -> String {
+        result.status == .granted ? result.amount.yuanText + (result.isCeiling && result.amount > .zero ? "（上限）" : "") : "—"
+    }
+
+    static func bindingName(_ binding: Binding) -> String {
         switch binding.kind {
         case .measureCeiling: "单项上限"
         case .discretionaryCeiling: "核定超上限"
@@ -59,68 +191,36 @@ extension SubsidyReport {
 
     /// One row per claim, in processing order; the columns a prior-awards file needs come first, so
     /// this output can be given back as `--ledger` next time.
-    public func renderCSV() -> String {
-        var csv = CSVWriter()
-        csv.row(["claim_id", "applicant", "date", "measure", "amount", "matter", "status", "computed", "forgone", "is_ceiling",
-            "bound_by", "measure_title", "reasons", "citation", "interpretations", "discrepancies"])
-        for result in results {
-            csv.row([result.claim.id, result.claim.applicant, result.claim.date.description, result.claim.measure,
-                money(result.amount), result.claim.matter ?? "", result.status.rawValue, money(result.computed), money(result.forgone),
-                result.isCeiling ? "true" : "false", result.boundBy.map(\.rule).joined(separator: ";"), result.measureTitle,
-                result.reasons.joined(separator: "；"), result.citation, result.interpretations.joined(separator: ";"),
-                result.discrepancies.joined(separator: "；")])
-        }
-        return csv.text
+    static let csvColumns = [
+        "claim_id", "applicant", "date", "measure", "amount", "matter", "status", "computed", "forgone", "is_ceiling",
+        "bound_by", "measure_title", "reasons", "citation", "interpretations", "discrepancies",
+    ]
+
+    static func csvCells(_ result: ClaimResult) -> [String] {
+        [result.claim.id, result.claim.applicant, result.claim.date.description, result.claim.measure,
+            money(result.amount), result.claim.matter ?? "", result.status.rawValue, money(result.computed), money(result.forgone),
+            result.isCeiling ? "true" : "false", result.boundBy.map(\.rule).joined(separator: ";"), result.measureTitle,
+            result.reasons.joined(separator: "；"), result.citation, result.interpretations.joined(separator: ";"),
+            result.discrepancies.joined(separator: "；")]
     }
 
-    public func renderMarkdown() -> String {
-        var out = "# \(schedule.title)\n\n\(schedule.document) · `\(schedule.id)` 第 \(schedule.version) 版 · 申请文件 `\(file)`\n\n"
-        out += "| 申请编号 | 申请单位 | 日期 | 项目 | 结果 | 金额（元） | 说明 |\n|---|---|---|---|---|---:|---|\n"
-        for result in results {
-            let amount = result.status == .granted ? result.amount.yuanText + (result.isCeiling && result.amount > .zero ? "（上限）" : "") : "—"
-            out += "| \(result.claim.id) | \(markdownCell(result.claim.applicant)) | \(result.claim.date) | \(result.claim.measure) | \(result.status.chineseName) | \(amount) | \(markdownCell((result.reasons + result.discrepancies).joined(separator: "<br>"))) |\n"
-        }
-        out += "\n## 按申请单位汇总\n\n| 申请单位 | 申请数 | 给予（元） | 未给（元） | 不符合 | 需决定 |\n|---|---:|---:|---:|---:|---:|\n"
-        for applicant in applicants {
-            out += "| \(markdownCell(applicant.applicant)) | \(applicant.claims) | \(applicant.granted.yuanText) | \(applicant.forgone.yuanText) | \(applicant.ineligible) | \(applicant.needsDecision) |\n"
-        }
-        out += "\n合计给予 \(totalGranted.yuanText) 元。\n"
-        if let pool { out += "专项资金 \(pool.amount.wanText)，已用 \(poolUsed.yuanText) 元。\n" }
-        return out
+    private static func money(_ value: Rational) -> String { (try? value.fixedText(places: 2)) ?? value.description }
+}
+
+extension SubsidyReport {
+    /// The whole report in `format`, as a stream of the same results would print it.
+    public func rendered(_ format: SubsidyFormat) -> String {
+        var writer = SubsidyWriter(format: format, schedule: schedule, file: file)
+        return writer.begin() + writer.add(results) + writer.end(self)
     }
 
+    /// For people: each claim with its result, amount and binding rule, the reasons under it; then a
+    /// summary per applicant, the totals, the pool, the findings and the interpretations applied.
+    public func renderText() -> String { rendered(.text) }
+    public func renderCSV() -> String { rendered(.csv) }
+    public func renderMarkdown() -> String { rendered(.markdown) }
     /// For machines; the layout is documented in docs/output-json.md.
-    public var json: JSONValue {
-        .object([
-            ("schedule", schedule.json),
-            ("file", .string(file)),
-            ("rows_read", .number("\(rowsRead)")),
-            ("rows_rejected", .number("\(rowsRejected)")),
-            ("claims", .array(results.map(\.json))),
-            ("applicants", .array(applicants.map { applicant in
-                .object([
-                    ("applicant", .string(applicant.applicant)), ("claims", .number("\(applicant.claims)")),
-                    ("granted", .number(applicant.granted)), ("forgone", .number(applicant.forgone)),
-                    ("not_eligible", .number("\(applicant.ineligible)")), ("needs_decision", .number("\(applicant.needsDecision)")),
-                ])
-            })),
-            ("total_granted", .number(totalGranted)),
-            ("total_forgone", .number(totalForgone)),
-            ("pool", pool.map { pool in
-                .object([("amount", .number(pool.amount)), ("used", .number(poolUsed)), ("measures", .array(pool.measures.map(JSONValue.string)))])
-            } ?? .null),
-            ("problems", .array(problems.map { problem in
-                .object([
-                    ("line", problem.location.map { .number("\($0.line)") } ?? .null),
-                    ("column", problem.location.map { .number("\($0.column)") } ?? .null),
-                    ("field", .string(problem.field)), ("message", .string(problem.message)),
-                ])
-            })),
-            ("interpretations", .array(interpretations.map(\.json))),
-        ])
-    }
-
-    private func money(_ value: Rational) -> String { (try? value.fixedText(places: 2)) ?? value.description }
+    public func renderJSON() -> String { rendered(.json) }
 }
 
 extension ClaimResult {

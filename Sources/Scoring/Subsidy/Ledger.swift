@@ -1,29 +1,67 @@
 /// The running totals that rules across claims need: what each applicant has been granted per
 /// yearly cap and year, per count limit, per highest-only group, per matter, and from the pool.
+///
+/// It grows with the number of applicants (and years), never with the number of claims, so a
+/// batch of ten million claims from fifty thousand companies keeps it small.
 struct Ledger: Sendable {
-    private var yearly: [String: Rational] = [:]
-    private var counts: [String: Int] = [:]
-    private var groups: [String: Rational] = [:]
-    private var matters: [String: Rational] = [:]
+    /// A running total of one rule for one applicant in one period (a year, or 0 when the rule has none).
+    private struct Key: Hashable, Sendable {
+        var rule: Int
+        var applicant: String
+        var period: Int
+    }
+
+    private struct MatterKey: Hashable, Sendable {
+        var applicant: String
+        var matter: String
+    }
+
+    /// The rules across claims that one measure counts toward, by position in the schedule.
+    private struct Rules: Sendable {
+        var groups: [Int] = []
+        var limits: [Int] = []
+        var caps: [Int] = []
+        var inPool = false
+    }
+
+    private let schedule: Schedule
+    private let rules: [Rules]
+    private var yearly: [Key: Rational] = [:]
+    private var counts: [Key: Int] = [:]
+    private var roundCounts: [String: Int] = [:]
+    private var groups: [Key: Rational] = [:]
+    private var matters: [MatterKey: Rational] = [:]
     private(set) var poolUsed: Rational = .zero
 
-    private static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1F}") }
+    init(schedule: Schedule) {
+        self.schedule = schedule
+        rules = schedule.measures.map { measure in
+            var rules = Rules()
+            rules.groups = schedule.highestOnly.indices.filter { schedule.highestOnly[$0].measures.contains(measure.id) }
+            rules.limits = schedule.countLimits.indices.filter { schedule.countLimits[$0].measures.contains(measure.id) }
+            rules.caps = schedule.yearlyCaps.indices.filter { schedule.yearlyCaps[$0].measures.contains(measure.id) }
+            rules.inPool = schedule.pool?.measures.contains(measure.id) ?? false
+            return rules
+        }
+    }
 
-    private func countKey(_ limit: CountLimit, applicant: String, year: Int, round: Rational?) -> String {
-        switch limit.per {
-        case .applicant: Self.key(limit.id, applicant)
-        case .applicantYear: Self.key(limit.id, applicant, String(year))
-        case .round: Self.key(limit.id, round?.description ?? "?")
+    private func funded(_ limit: Int, applicant: String, year: Int, round: Rational?) -> Int {
+        let rule = schedule.countLimits[limit]
+        switch rule.per {
+        case .applicant: return counts[Key(rule: limit, applicant: applicant, period: 0)] ?? 0
+        case .applicantYear: return counts[Key(rule: limit, applicant: applicant, period: year)] ?? 0
+        case .round: return roundCounts["\(limit)\u{1F}\(round?.description ?? "?")"] ?? 0
         }
     }
 
     /// Reduces `amount` by every rule across claims that binds, recording each binding and reason.
     mutating func apply(
-        _ proposed: Rational, measure: Measure, claim: Claim, schedule: Schedule, result: inout ClaimResult
+        _ proposed: Rational, measure: Int, claim: Claim, round: Rational?, result: inout ClaimResult
     ) -> Rational {
         var amount = proposed
         let applicant = claim.applicant
         let year = claim.date.year
+        let rules = rules[measure]
         func bind(_ kind: Binding.Kind, _ rule: String, _ after: Rational, _ text: String, _ reason: String, _ interpretation: String?) {
             result.boundBy.append(Binding(kind: kind, rule: rule, before: amount, after: after, text: text))
             result.reasons.append(reason)
@@ -32,15 +70,16 @@ struct Ledger: Sendable {
         }
         // One matter, funded once at its highest: top up to the highest amount, never beyond.
         if let rule = schedule.sameMatter, let matter = claim.matter, amount > .zero {
-            let already = matters[Self.key(applicant, matter)] ?? .zero
+            let already = matters[MatterKey(applicant: applicant, matter: matter)] ?? .zero
             if already > .zero {
                 let topUp = max((try? amount - already) ?? .zero, .zero)
                 bind(.sameMatter, "same_matter", topUp, rule.cite.text,
                     "同一事项「\(matter)」已获 \(already.wanText)，就高不重复：本次 \(topUp.wanText)（「\(rule.cite.text)」）", rule.interpretation)
             }
         }
-        for group in schedule.highestOnly where group.measures.contains(measure.id) && amount > .zero {
-            let already = groups[Self.key(group.id, applicant)] ?? .zero
+        for index in rules.groups where amount > .zero {
+            let group = schedule.highestOnly[index]
+            let already = groups[Key(rule: index, applicant: applicant, period: 0)] ?? .zero
             if already > .zero {
                 let topUp = max((try? amount - already) ?? .zero, .zero)
                 bind(.highestOnly, group.id, topUp, group.cite.text,
@@ -48,16 +87,18 @@ struct Ledger: Sendable {
                     group.interpretation)
             }
         }
-        for limit in schedule.countLimits where limit.measures.contains(measure.id) && amount > .zero {
-            let funded = counts[countKey(limit, applicant: applicant, year: year, round: claim.values["round"]?.number)] ?? 0
+        for index in rules.limits where amount > .zero {
+            let limit = schedule.countLimits[index]
+            let funded = funded(index, applicant: applicant, year: year, round: round)
             if funded >= limit.max {
                 let scope = limit.per == .applicantYear ? "\(year) 年" : (limit.per == .round ? "本轮" : "")
                 bind(.countLimit, limit.id, .zero, limit.cite.text,
                     "\(scope)已资助 \(funded) 个，达到上限 \(limit.max) 个，本项不再资助（「\(limit.cite.text)」）", limit.interpretation)
             }
         }
-        for cap in schedule.yearlyCaps where cap.measures.contains(measure.id) && amount > .zero {
-            let already = yearly[Self.key(cap.id, applicant, String(year))] ?? .zero
+        for index in rules.caps where amount > .zero {
+            let cap = schedule.yearlyCaps[index]
+            let already = yearly[Key(rule: index, applicant: applicant, period: year)] ?? .zero
             let room = max((try? cap.amount - already) ?? .zero, .zero)
             if amount > room {
                 bind(.yearlyCap, cap.id, room, cap.cite.text,
@@ -65,7 +106,7 @@ struct Ledger: Sendable {
                     cap.interpretation)
             }
         }
-        if let pool = schedule.pool, pool.measures.contains(measure.id), amount > .zero {
+        if let pool = schedule.pool, rules.inPool, amount > .zero {
             let room = max((try? pool.amount - poolUsed) ?? .zero, .zero)
             if amount > room {
                 bind(.pool, "pool", room, pool.cite.text,
@@ -76,27 +117,26 @@ struct Ledger: Sendable {
     }
 
     /// Records a grant against every rule it counts toward.
-    mutating func add(_ amount: Rational, measure: String, applicant: String, year: Int, matter: String?, round: Rational?,
-        schedule: Schedule)
-    {
+    mutating func add(_ amount: Rational, measure: Int, applicant: String, year: Int, matter: String?, round: Rational?) {
         guard amount > .zero else { return }
+        let rules = rules[measure]
+        func increase(_ total: inout Rational) { total = (try? total + amount) ?? total }
         if let matter, schedule.sameMatter != nil {
-            let key = Self.key(applicant, matter)
-            matters[key] = (try? (matters[key] ?? .zero) + amount) ?? matters[key]
+            increase(&matters[MatterKey(applicant: applicant, matter: matter), default: .zero])
         }
-        for group in schedule.highestOnly where group.measures.contains(measure) {
-            let key = Self.key(group.id, applicant)
-            groups[key] = (try? (groups[key] ?? .zero) + amount) ?? groups[key]
+        for index in rules.groups {
+            increase(&groups[Key(rule: index, applicant: applicant, period: 0), default: .zero])
         }
-        for limit in schedule.countLimits where limit.measures.contains(measure) {
-            counts[countKey(limit, applicant: applicant, year: year, round: round), default: 0] += 1
+        for index in rules.limits {
+            switch schedule.countLimits[index].per {
+            case .applicant: counts[Key(rule: index, applicant: applicant, period: 0), default: 0] += 1
+            case .applicantYear: counts[Key(rule: index, applicant: applicant, period: year), default: 0] += 1
+            case .round: roundCounts["\(index)\u{1F}\(round?.description ?? "?")", default: 0] += 1
+            }
         }
-        for cap in schedule.yearlyCaps where cap.measures.contains(measure) {
-            let key = Self.key(cap.id, applicant, String(year))
-            yearly[key] = (try? (yearly[key] ?? .zero) + amount) ?? yearly[key]
+        for index in rules.caps {
+            increase(&yearly[Key(rule: index, applicant: applicant, period: year), default: .zero])
         }
-        if let pool = schedule.pool, pool.measures.contains(measure) {
-            poolUsed = (try? poolUsed + amount) ?? poolUsed
-        }
+        if rules.inPool { increase(&poolUsed) }
     }
 }

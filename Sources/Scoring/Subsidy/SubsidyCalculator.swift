@@ -4,46 +4,63 @@
 /// Claims are processed by date, then claim id, whatever their order in the file, so yearly caps,
 /// count limits and "highest only" groups give the same result for the same claims. Awards granted
 /// before the batch (a prior-awards file) are recorded first and count against the same limits.
+///
+/// Deciding a claim has two halves: ``assess(_:file:)`` reads only the claim and the schedule, so
+/// many claims can be assessed at once on several threads; ``settle(_:)`` applies the rules across
+/// claims and must see the claims one at a time, in order.
 public struct SubsidyCalculator: Sendable {
     public let schedule: Schedule
-    private var ledger = Ledger()
+    private var ledger: Ledger
+    /// Per measure, by position: what every claim for it shows, worked out once.
+    private let texts: [MeasureTexts]
+
+    /// The words a measure's results share.
+    private struct MeasureTexts: Sendable {
+        var citation: String
+        var discrepancies: [String]
+        /// `符合条件：企业；年度进出口额超过 1 亿人民币`.
+        var eligible: String
+    }
 
     public init(schedule: Schedule) {
         self.schedule = schedule
+        ledger = Ledger(schedule: schedule)
+        texts = schedule.measures.map { measure in
+            MeasureTexts(
+                citation: measure.cite.reference(defaultDocument: schedule.header.document),
+                discrepancies: Self.discrepancyNotes(measure, schedule),
+                eligible: "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；")))
+        }
     }
 
     /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
     public mutating func record(_ award: PriorAward) {
-        ledger.add(award.amount, measure: award.measure, applicant: award.applicant, year: award.date.year,
-            matter: award.matter, round: nil, schedule: schedule)
+        guard let index = schedule.measureIndex[award.measure] else { return }
+        ledger.add(award.amount, measure: index, applicant: award.applicant, year: award.date.year, matter: award.matter, round: nil)
     }
+
+    /// The pool used so far.
+    public var poolUsed: Rational { ledger.poolUsed }
 
     /// Decides all claims of a batch, in date order, after any prior awards already recorded.
     public mutating func run(_ batch: ClaimBatch, file: String) -> SubsidyReport {
-        let ordered = batch.claims.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        var results: [ClaimResult] = []
-        var problems = batch.problems
-        var rejected = batch.rejectedLines
-        for claim in ordered {
+        var tally = SubsidyTally(schedule: schedule, file: file, keepsResults: true)
+        tally.noteRows(read: batch.rowsRead, rejected: batch.rejectedLines.count, problems: batch.problems)
+        var order = DecisionOrder(file: file)
+        for claim in batch.claims.sorted(by: { $0.precedes($1) }) {
+            if let problem = order.repeatedID(claim) {
+                tally.reject(problem)
+                continue
+            }
             do {
-                results.append(try decide(claim, file: file))
+                var assessed = try assess(claim, file: file)
+                settle(&assessed)
+                tally.add(assessed.result)
             } catch {
-                problems.append(error)
-                rejected.insert(claim.line)
+                tally.reject(error)
             }
         }
-        return SubsidyReport(
-            schedule: RubricIdentity(
-                id: schedule.header.id, version: schedule.header.version, title: schedule.header.title,
-                document: schedule.header.document, sha256: schedule.header.sha256),
-            file: file, results: results, problems: problems.sorted { ($0.location?.line ?? 0, $0.field) < ($1.location?.line ?? 0, $1.field) },
-            rowsRead: batch.rowsRead, rowsRejected: rejected.count, pool: schedule.pool,
-            poolUsed: ledger.poolUsed, interpretations: applied(in: results))
-    }
-
-    private func applied(in results: [ClaimResult]) -> [Interpretation] {
-        let ids = Set(results.flatMap(\.interpretations))
-        return schedule.header.interpretations.filter { ids.contains($0.id) }
+        return tally.report(poolUsed: ledger.poolUsed)
     }
 
     /// Decides one claim and records what it was granted.
@@ -51,14 +68,35 @@ public struct SubsidyCalculator: Sendable {
     /// - Throws: a ``FileProblem`` naming the row and column of a fact the measure needs that the
     ///   claim leaves blank.
     public mutating func decide(_ claim: Claim, file: String) throws(FileProblem) -> ClaimResult {
-        guard let measure = schedule.measure(claim.measure) else {
+        var assessed = try assess(claim, file: file)
+        settle(&assessed)
+        return assessed.result
+    }
+
+    /// A claim decided as far as the claim alone allows; rules across claims come in ``settle(_:)``.
+    public struct Assessed: Sendable {
+        public var result: ClaimResult
+        /// The measure's position in the schedule, when the claim reached the rules across claims.
+        var pendingMeasure: Int?
+    }
+
+    /// Steps 1–5 of deciding a claim: validity, exclusions, conditions, the amount and the measure's
+    /// own ceiling. Reads nothing but the claim and the schedule.
+    ///
+    /// - Throws: a ``FileProblem`` naming the row and column of a fact the measure needs that the
+    ///   claim leaves blank.
+    public func assess(_ claim: Claim, file: String) throws(FileProblem) -> Assessed {
+        guard let measureIndex = schedule.measureIndex[claim.measure] else {
             throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
         }
+        let measure = schedule.measures[measureIndex]
+        let shared = texts[measureIndex]
         let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
         var result = ClaimResult(
             claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
-            boundBy: [], reasons: [], citation: measure.cite.reference(defaultDocument: schedule.header.document),
-            interpretations: measure.interpretations, discrepancies: discrepancyNotes(measure), findings: [])
+            boundBy: [], reasons: [], citation: shared.citation,
+            interpretations: measure.interpretations, discrepancies: shared.discrepancies, findings: [])
+        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -80,7 +118,7 @@ public struct SubsidyCalculator: Sendable {
             result.status = .ineligible
             result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
-            return result
+            return done()
         }
         // 2. Applicants the document excludes.
         for exclusion in schedule.exclusions {
@@ -89,13 +127,13 @@ public struct SubsidyCalculator: Sendable {
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
-                    return result
+                    return done()
                 }
             } catch {
                 let reason = try missing(error)
                 result.status = .needsDecision
                 result.reasons.append(reason)
-                return result
+                return done()
             }
         }
         // 3. The measure's own conditions: every failing one is listed.
@@ -114,14 +152,14 @@ public struct SubsidyCalculator: Sendable {
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
-            return result
+            return done()
         }
         if !undecided.isEmpty {
             result.status = .needsDecision
             result.reasons = undecided
-            return result
+            return done()
         }
-        result.reasons.append("符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；")))
+        result.reasons.append(shared.eligible)
 
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
@@ -135,7 +173,7 @@ public struct SubsidyCalculator: Sendable {
                 result.status = .needsDecision
             }
             result.reasons.append(reason)
-            return result
+            return done()
         }
         result.interpretations += outcome.interpretations
         result.reasons.append("金额：\(outcome.working)")
@@ -144,7 +182,7 @@ public struct SubsidyCalculator: Sendable {
             guard let approved = claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
-                return result
+                return done()
             }
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")
@@ -175,33 +213,41 @@ public struct SubsidyCalculator: Sendable {
             result.reasons.append("超过「\(ceiling.cite.text)」，按 \(ceiling.amount.wanText)")
             amount = ceiling.amount
         }
-        let rounded = (try? amount.rounded(places: 2)) ?? amount
-        if rounded != amount {
+        if !amount.isInteger, let rounded = try? amount.rounded(places: 2), rounded != amount {
             result.reasons.append("\(amount.displayText(places: 4)) 元按四舍五入保留到分：\(rounded.yuanText) 元")
             amount = rounded
         }
         result.computed = amount
+        result.amount = amount
         if let claimed = claim.claimedAmount, claimed > amount, result.boundBy.isEmpty || !result.isCeiling {
             result.findings.append(
                 Finding(severity: .warning, code: "claim.above-entitlement",
                     message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
         }
-        // 6. Rules across claims.
-        amount = ledger.apply(amount, measure: measure, claim: claim, schedule: schedule, result: &result)
-        result.amount = amount
-        if let instalments = measure.instalments {
-            result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
-            if let interpretation = instalments.interpretation { result.interpretations.append(interpretation) }
-        }
-        if let recurring = measure.recurring {
-            result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
-        }
-        ledger.add(amount, measure: measure.id, applicant: claim.applicant, year: claim.date.year, matter: claim.matter,
-            round: claim.values["round"]?.number, schedule: schedule)
-        return result
+        return Assessed(result: result, pendingMeasure: measureIndex)
     }
 
-    private func discrepancyNotes(_ measure: Measure) -> [String] {
+    /// Step 6: the rules across claims (same matter, highest only, count limits, yearly caps, the
+    /// pool), then records the grant. Claims must be settled in date order.
+    public mutating func settle(_ assessed: inout Assessed) {
+        guard let measureIndex = assessed.pendingMeasure else { return }
+        assessed.pendingMeasure = nil
+        let measure = schedule.measures[measureIndex]
+        let claim = assessed.result.claim
+        let round = claim.values["round"]?.number
+        let amount = ledger.apply(assessed.result.computed, measure: measureIndex, claim: claim, round: round, result: &assessed.result)
+        assessed.result.amount = amount
+        if let instalments = measure.instalments {
+            assessed.result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
+            if let interpretation = instalments.interpretation { assessed.result.interpretations.append(interpretation) }
+        }
+        if let recurring = measure.recurring {
+            assessed.result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
+        }
+        ledger.add(amount, measure: measureIndex, applicant: claim.applicant, year: claim.date.year, matter: claim.matter, round: round)
+    }
+
+    private static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {
         measure.discrepancies.compactMap { id in
             schedule.header.discrepancies.first { $0.id == id }.map { discrepancy in
                 "\(id)：政策解读称「\(discrepancy.interpretationText.text)」，正文为「\(discrepancy.official.text)」；按正文计算。\(discrepancy.note)"

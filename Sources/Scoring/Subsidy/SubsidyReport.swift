@@ -1,9 +1,9 @@
-/// A decided batch of claims: each claim's result, the rows that could not be read, a summary per
-/// applicant, and the programme total against any pool.
+/// A decided batch of claims: each claim's result (when kept), the rows that could not be read, a
+/// summary per applicant, and the programme total against any pool.
 public struct SubsidyReport: Sendable, Hashable {
     public var schedule: RubricIdentity
     public var file: String
-    /// In processing order: by date, then claim id.
+    /// In processing order: by date, then claim id. Empty when the batch was streamed to its output.
     public var results: [ClaimResult]
     /// One per bad cell or row; those rows are not in `results`.
     public var problems: [FileProblem]
@@ -12,6 +12,16 @@ public struct SubsidyReport: Sendable, Hashable {
     public var pool: Pool?
     public var poolUsed: Rational
     public var interpretations: [Interpretation]
+    /// Per applicant, sorted by name.
+    public var applicants: [ApplicantSummary]
+    /// The total granted in the batch.
+    public var totalGranted: Rational
+    /// The total taken by caps, limits and non-stacking.
+    public var totalForgone: Rational
+    /// Grants that are ceilings awaiting an approved amount.
+    public var ceilings: Int
+    /// How many claims have an error-level finding (an approved amount above its ceiling).
+    public var claimsWithErrors: Int
 
     /// Per applicant: what was granted, what caps and non-stacking took, and how many claims were
     /// not eligible or need a decision.
@@ -26,33 +36,127 @@ public struct SubsidyReport: Sendable, Hashable {
         public var ceilings: Int
     }
 
-    public var applicants: [ApplicantSummary] {
-        var order: [String] = []
-        var byApplicant: [String: ApplicantSummary] = [:]
-        for result in results {
-            let name = result.claim.applicant
-            if byApplicant[name] == nil { order.append(name) }
-            var summary = byApplicant[name]
-                ?? ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
-            summary.claims += 1
-            switch result.status {
-            case .granted:
-                summary.granted = (try? summary.granted + result.amount) ?? summary.granted
-                summary.forgone = (try? summary.forgone + result.forgone) ?? summary.forgone
-                if result.isCeiling { summary.ceilings += 1 }
-            case .ineligible: summary.ineligible += 1
-            case .needsDecision: summary.needsDecision += 1
-            }
-            byApplicant[name] = summary
-        }
-        return order.sorted().compactMap { byApplicant[$0] }
+    /// Every finding of every kept claim.
+    public var findings: [Finding] { results.flatMap(\.findings) }
+}
+
+/// Builds a ``SubsidyReport`` one decided claim at a time, keeping only what the summary needs
+/// (per applicant, not per claim) unless asked to keep the results.
+struct SubsidyTally: Sendable {
+    private let schedule: Schedule
+    private let file: String
+    private let keepsResults: Bool
+    private var results: [ClaimResult] = []
+    private var problems: [FileProblem] = []
+    private var rowsRead = 0
+    private var rowsRejected = 0
+    private var applicants: [String: SubsidyReport.ApplicantSummary] = [:]
+    private var totalGranted = Rational.zero
+    private var totalForgone = Rational.zero
+    private var ceilings = 0
+    private var claimsWithErrors = 0
+    private var interpretationIDs: Set<String> = []
+    /// Whether a total overflowed (over 9.2 × 10^18 in lowest terms): reported, never wrapped.
+    private(set) var overflow: ArithmeticOverflow?
+
+    init(schedule: Schedule, file: String, keepsResults: Bool) {
+        self.schedule = schedule
+        self.file = file
+        self.keepsResults = keepsResults
     }
 
-    /// The total granted in the batch.
-    public var totalGranted: Rational { (try? Rational.sum(results.map(\.amount))) ?? .zero }
-    /// The total taken by caps, limits and non-stacking.
-    public var totalForgone: Rational { (try? Rational.sum(results.map(\.forgone))) ?? .zero }
+    /// Counts rows read, and those rejected with their problems.
+    mutating func noteRows(read: Int, rejected: Int, problems: [FileProblem]) {
+        rowsRead += read
+        rowsRejected += rejected
+        self.problems += problems
+    }
 
-    /// Every finding of every claim.
-    public var findings: [Finding] { results.flatMap(\.findings) }
+    /// A row that was read but could not be decided (a fact it needs is blank, a repeated id).
+    mutating func reject(_ problem: FileProblem) {
+        rowsRejected += 1
+        problems.append(problem)
+    }
+
+    mutating func add(_ result: ClaimResult) {
+        if keepsResults { results.append(result) }
+        interpretationIDs.formUnion(result.interpretations)
+        if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
+        let name = result.claim.applicant
+        var summary = applicants[name]
+            ?? SubsidyReport.ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
+        summary.claims += 1
+        switch result.status {
+        case .granted:
+            do {
+                let forgone = result.forgone
+                summary.granted = try summary.granted + result.amount
+                summary.forgone = try summary.forgone + forgone
+                totalGranted = try totalGranted + result.amount
+                totalForgone = try totalForgone + forgone
+            } catch {
+                overflow = overflow ?? error
+            }
+            if result.isCeiling {
+                summary.ceilings += 1
+                ceilings += 1
+            }
+        case .ineligible: summary.ineligible += 1
+        case .needsDecision: summary.needsDecision += 1
+        }
+        applicants[name] = summary
+    }
+
+    func report(poolUsed: Rational) -> SubsidyReport {
+        SubsidyReport(
+            schedule: RubricIdentity(
+                id: schedule.header.id, version: schedule.header.version, title: schedule.header.title,
+                document: schedule.header.document, sha256: schedule.header.sha256),
+            file: file, results: results,
+            problems: problems.sorted { ($0.location?.line ?? 0, $0.field) < ($1.location?.line ?? 0, $1.field) },
+            rowsRead: rowsRead, rowsRejected: rowsRejected, pool: schedule.pool, poolUsed: poolUsed,
+            interpretations: schedule.header.interpretations.filter { interpretationIDs.contains($0.id) },
+            applicants: applicants.values.sorted { $0.applicant < $1.applicant },
+            totalGranted: totalGranted, totalForgone: totalForgone, ceilings: ceilings, claimsWithErrors: claimsWithErrors)
+    }
+}
+
+/// The checks on the order of claims as they are decided: each claim after the one before it (by
+/// date, then claim id), and no claim id twice on one date.
+///
+/// Claims in that order sit next to their repeats, so a repeated claim id (the same row exported
+/// twice) is found without remembering every id of the batch: memory stays flat however many claims.
+struct DecisionOrder: Sendable {
+    let file: String
+    private var date: CalendarDate?
+    private var idsOnDate: [String: Int] = [:]
+    private var last: (date: CalendarDate, id: String, line: Int)?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Whether `claim` comes before the claim decided last, which streaming cannot allow.
+    func isOutOfOrder(_ claim: Claim) -> Bool {
+        guard let last else { return false }
+        if claim.date != last.date { return claim.date < last.date }
+        return claim.id.utf8.lexicographicallyPrecedes(last.id.utf8)
+    }
+
+    /// The problem when `claim` repeats the id of an earlier claim on the same date; otherwise
+    /// records it and returns `nil`.
+    mutating func repeatedID(_ claim: Claim) -> FileProblem? {
+        if date != claim.date {
+            date = claim.date
+            idsOnDate.removeAll(keepingCapacity: true)
+        }
+        if let earlier = idsOnDate[claim.id] {
+            return FileProblem(
+                file: file, location: SourceLocation(line: claim.line, column: 1),
+                field: "claim_id", message: "申请编号「\(claim.id)」与第 \(earlier) 行重复")
+        }
+        idsOnDate[claim.id] = claim.line
+        last = (claim.date, claim.id, claim.line)
+        return nil
+    }
 }

@@ -1,0 +1,101 @@
+/// Reads claims from a CSV file that arrives in blocks, so a file of any size is read in the
+/// memory of one block.
+///
+/// Splitting into records (``scan(_:isLast:)``) is serial and cheap; turning records into claims
+/// (``claims(in:)``) is pure, so callers may do it for different blocks, or different parts of one
+/// block, on several threads. The first record is the header.
+struct ClaimStreamReader: Sendable {
+    private var scanner: CSVScanner
+    private let rows: ClaimRowReader
+    private var names: [String] = []
+    private var roles: [ClaimRowReader.Column] = []
+    /// Whether the header has been read.
+    private(set) var sawHeader = false
+
+    init(schedule: Schedule, file: String) {
+        scanner = CSVScanner(file: file)
+        rows = ClaimRowReader(schedule: schedule, file: file)
+    }
+
+    /// The rows in the next block of the file (the header, when first seen, is taken out and checked).
+    ///
+    /// - Throws: ``FileProblems`` for a bad header, a NUL byte or a quote never closed.
+    mutating func scan(_ block: some Collection<UInt8>, isLast: Bool) throws(FileProblems) -> ClaimRows {
+        let records = try scanner.scan(block, isLast: isLast)
+        var first = 0
+        if !sawHeader && records.count > 0 {
+            try readHeader(records)
+            first = 1
+        }
+        return ClaimRows(records: records, range: first..<records.count)
+    }
+
+    private mutating func readHeader(_ records: CSVRecords) throws(FileProblems) {
+        let file = rows.file
+        let line = records.lines[0]
+        var problems: [FileProblem] = []
+        var seen: [String: Int] = [:]
+        for (index, text) in records.texts(0).enumerated() {
+            guard let text else {
+                throw FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8")])
+            }
+            let name = text.trimmingSpaces()
+            let location = SourceLocation(line: line, column: index + 1)
+            if name.isEmpty {
+                problems.append(FileProblem(file: file, location: location, field: "表头", message: "第 \(index + 1) 列没有列名"))
+            } else if let earlier = seen[name] {
+                problems.append(FileProblem(file: file, location: location, field: name, message: "列名重复（与第 \(earlier) 列相同）"))
+            }
+            seen[name] = index + 1
+            names.append(name)
+            roles.append(rows.column(named: name))
+        }
+        guard problems.isEmpty else { throw FileProblems(problems) }
+        sawHeader = true
+    }
+
+    /// The claim, or the problems, of each row in `rows`, in file order.
+    func claims(in rows: ClaimRows) -> [ClaimRowReader.Outcome] {
+        claims(in: rows, range: rows.range)
+    }
+
+    /// The claim, or the problems, of the rows in `range` (a part of `rows.range`).
+    func claims(in rows: ClaimRows, range: Range<Int>) -> [ClaimRowReader.Outcome] {
+        let records = rows.records
+        var outcomes: [ClaimRowReader.Outcome] = []
+        outcomes.reserveCapacity(range.count)
+        var cells: [(role: ClaimRowReader.Column, cell: ClaimRowReader.Cell)] = []
+        for index in range {
+            let line = records.lines[index]
+            cells.removeAll(keepingCapacity: true)
+            for column in 0..<records.fieldCount(index) {
+                let field = records.field(index, column)
+                let name = column < names.count ? names[column] : "(第 \(column + 1) 列，表头中没有)"
+                let role = column < roles.count ? roles[column] : .unknown
+                if field.start == field.end {
+                    cells.append((role, ClaimRowReader.Cell(name: name, value: "", column: column + 1, line: line)))
+                    continue
+                }
+                let text = records.trimmedText(field)
+                cells.append((role, ClaimRowReader.Cell(name: name, value: text ?? "", column: column + 1, line: line, isText: text != nil)))
+            }
+            outcomes.append(self.rows.claim(line: line, cells: cells))
+        }
+        return outcomes
+    }
+
+    /// Scans and reads a block in one step.
+    mutating func read(_ block: some Collection<UInt8>, isLast: Bool) throws(FileProblems) -> [ClaimRowReader.Outcome] {
+        let rows = try scan(block, isLast: isLast)
+        return claims(in: rows)
+    }
+}
+
+/// The rows of one block of a claims file, ready to be read into claims.
+public struct ClaimRows: Sendable {
+    let records: CSVRecords
+    let range: Range<Int>
+
+    /// How many rows.
+    public var count: Int { range.count }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Output written whole or not at all: to a temporary file beside the destination, renamed over it
+/// when the run has finished. For standard output the temporary file is copied out at the end, so
+/// a run that fails half-way prints nothing rather than half a report.
+final class OutputFile {
+    private let destination: String?
+    private let temporaryPath: String
+    private var handle: FileHandle
+    private var pending = ""
+
+    /// - Parameter destination: a file path, or `nil` (or `-`) for standard output.
+    init(destination: String?) throws(CLIFailure) {
+        let path = destination == "-" ? nil : destination
+        self.destination = path
+        let directory = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? NSTemporaryDirectory()
+        let name = ".\(path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "score-cli-stdout").\(ProcessInfo.processInfo.processIdentifier).partial"
+        temporaryPath = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else {
+            throw CLIFailure(lines: ["\(destination ?? temporaryPath): 无法写入 / cannot write"], exitCode: ExitStatus.cannotWrite)
+        }
+        self.handle = handle
+        OutputFile.cleanUpOnSignal(temporaryPath)
+    }
+
+    /// Adds text; it reaches the disk in blocks of about a megabyte.
+    func write(_ text: String) throws(CLIFailure) {
+        pending += text
+        if pending.utf8.count >= 1 << 20 { try flush() }
+    }
+
+    private func flush() throws(CLIFailure) {
+        guard !pending.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(pending.utf8))
+        } catch {
+            throw CLIFailure(lines: ["\(destination ?? "标准输出"): 写入失败 / write failed: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
+        }
+        pending = ""
+    }
+
+    /// Forgets everything written so far (to start the run again).
+    func restart() throws(CLIFailure) {
+        pending = ""
+        do {
+            try handle.truncate(atOffset: 0)
+        } catch {
+            throw CLIFailure(lines: ["\(temporaryPath): 无法重写 / cannot rewrite: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
+        }
+    }
+
+    /// Puts the finished output in place: renames it over the destination, or copies it to standard output.
+    func commit() throws(CLIFailure) {
+        try flush()
+        do {
+            try handle.close()
+            if let destination {
+                guard rename(temporaryPath, destination) == 0 else {
+                    throw CLIFailure(lines: ["\(destination): 无法写入 / cannot write: \(String(cString: strerror(errno)))"], exitCode: ExitStatus.cannotWrite)
+                }
+            } else {
+                let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: temporaryPath))
+                while let block = try reader.read(upToCount: 1 << 22), !block.isEmpty {
+                    FileHandle.standardOutput.write(block)
+                }
+                try reader.close()
+                unlink(temporaryPath)
+            }
+        } catch let failure as CLIFailure {
+            discard()
+            throw failure
+        } catch {
+            discard()
+            throw CLIFailure(lines: ["\(destination ?? "标准输出"): 写入失败 / write failed: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
+        }
+    }
+
+    /// Removes the temporary file; the destination keeps whatever it had before.
+    func discard() {
+        try? handle.close()
+        unlink(temporaryPath)
+    }
+
+    /// On Ctrl-C or `kill`, the partial file is removed before the process ends.
+    private static func cleanUpOnSignal(_ path: String) {
+        partialPath = strdup(path)
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            Foundation.signal(signal) { number in
+                if let path = partialPath { unlink(path) }
+                Foundation.signal(number, SIG_DFL)
+                raise(number)
+            }
+        }
+    }
+}
+
+/// The partial output to remove if a signal arrives (a C string: a signal handler may not allocate).
+nonisolated(unsafe) private var partialPath: UnsafeMutablePointer<CChar>?
