@@ -36,6 +36,10 @@ extension Rational {
             numerator = numerator * 10 + Int64(byte - UInt8(ascii: "0"))
         }
         guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        if denominator == 1 {
+            self.init(integer: negative ? -numerator : numerator)
+            return
+        }
         guard let value = try? Rational(numerator: negative ? -numerator : numerator, denominator: denominator)
         else { return nil }
         self = value
@@ -74,6 +78,7 @@ extension Rational {
     public func fixedText(places: Int, rounding mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow)
         -> String
     {
+        if isInteger { return places == 0 ? String(numerator) : String(numerator) + "." + String(repeating: "0", count: places) }
         let scaled = try rounded(places: places, mode)
         var scale: Int64 = 1
         for _ in 0..<places {

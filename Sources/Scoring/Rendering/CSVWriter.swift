@@ -13,6 +13,7 @@ struct CSVWriter {
     /// One record and its CRLF.
     static func line(_ cells: [String]) -> String {
         var out = ""
+        out.reserveCapacity(512)
         for (index, cell) in cells.enumerated() {
             if index > 0 { out += "," }
             out += field(cell)

@@ -7,13 +7,24 @@ struct Ledger: Sendable {
     /// A running total of one rule for one applicant in one period (a year, or 0 when the rule has none).
     private struct Key: Hashable, Sendable {
         var rule: Int
-        var applicant: String
+        var applicant: ExactText
         var period: Int
+
+        init(rule: Int, applicant: String, period: Int) {
+            self.rule = rule
+            self.applicant = ExactText(applicant)
+            self.period = period
+        }
     }
 
     private struct MatterKey: Hashable, Sendable {
-        var applicant: String
-        var matter: String
+        var applicant: ExactText
+        var matter: ExactText
+
+        init(applicant: String, matter: String) {
+            self.applicant = ExactText(applicant)
+            self.matter = ExactText(matter)
+        }
     }
 
     /// The rules across claims that one measure counts toward, by position in the schedule.

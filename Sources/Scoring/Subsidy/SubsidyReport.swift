@@ -50,7 +50,7 @@ struct SubsidyTally: Sendable {
     private var problems: [FileProblem] = []
     private var rowsRead = 0
     private var rowsRejected = 0
-    private var applicants: [String: SubsidyReport.ApplicantSummary] = [:]
+    private var applicants: [ExactText: SubsidyReport.ApplicantSummary] = [:]
     private var totalGranted = Rational.zero
     private var totalForgone = Rational.zero
     private var ceilings = 0
@@ -83,7 +83,8 @@ struct SubsidyTally: Sendable {
         interpretationIDs.formUnion(result.interpretations)
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
         let name = result.claim.applicant
-        var summary = applicants[name]
+        let key = ExactText(name)
+        var summary = applicants[key]
             ?? SubsidyReport.ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
         summary.claims += 1
         switch result.status {
@@ -104,7 +105,7 @@ struct SubsidyTally: Sendable {
         case .ineligible: summary.ineligible += 1
         case .needsDecision: summary.needsDecision += 1
         }
-        applicants[name] = summary
+        applicants[key] = summary
     }
 
     func report(poolUsed: Rational) -> SubsidyReport {
@@ -129,7 +130,7 @@ struct SubsidyTally: Sendable {
 struct DecisionOrder: Sendable {
     let file: String
     private var date: CalendarDate?
-    private var idsOnDate: [String: Int] = [:]
+    private var idsOnDate: [ExactText: Int] = [:]
     private var last: (date: CalendarDate, id: String, line: Int)?
 
     init(file: String) {
@@ -150,12 +151,12 @@ struct DecisionOrder: Sendable {
             date = claim.date
             idsOnDate.removeAll(keepingCapacity: true)
         }
-        if let earlier = idsOnDate[claim.id] {
+        if let earlier = idsOnDate[ExactText(claim.id)] {
             return FileProblem(
                 file: file, location: SourceLocation(line: claim.line, column: 1),
                 field: "claim_id", message: "申请编号「\(claim.id)」与第 \(earlier) 行重复")
         }
-        idsOnDate[claim.id] = claim.line
+        idsOnDate[ExactText(claim.id)] = claim.line
         last = (claim.date, claim.id, claim.line)
         return nil
     }
