@@ -34,10 +34,17 @@ enum RubricLibrary {
     /// The rubric named by `reference` (a path, or a shipped id), and the file it came from.
     static func rubric(_ reference: String) throws(CLIFailure) -> (rubric: Rubric, path: String) {
         if isPath(reference) { return (try load(reference), reference) }
+        // Shipped files are named after their id: try that one first, so one file is read, not all.
+        let paths = shippedPaths()
+        if let named = paths.first(where: { ($0 as NSString).lastPathComponent == reference + ".yaml" }),
+            let rubric = try? load(named), rubric.header.id == reference
+        {
+            return (rubric, named)
+        }
         // A shipped file that does not load must not hide the others: it is reported only if the id is not found.
         var known: [String] = []
         var broken: [String] = []
-        for path in shippedPaths() {
+        for path in paths {
             do throws(CLIFailure) {
                 let rubric = try load(path)
                 if rubric.header.id == reference { return (rubric, path) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scoring
 
 /// `score-cli score FILE…`: scores self-assessments, each against the rubric it names.
@@ -8,13 +9,16 @@ struct ScoreCommand: ParsableCommand {
         abstract: "计算自评得分：逐项得分、逐条说明及出处、总分、失分和发现 / Score self-assessments.",
         discussion: """
             每个文件按其 rubric 字段找到评分表；多个文件时另附按总分排序的汇总表。
+            给出文件夹时，评分其中所有 .yaml、.yml、.json 文件（按文件名顺序）。
             Each file names its rubric; several files also give a summary ranked by total.
+            A folder stands for every .yaml, .yml and .json file in it.
             示例 / examples:
               score-cli score examples/scorecards/model-unit.yaml
               score-cli score examples/scorecards/*.yaml --format csv -o 汇总.csv
+              score-cli score 2022年自评/ --format csv -o 汇总.csv
             """)
 
-    @Argument(help: "自评文件（YAML 或 JSON）/ self-assessment files")
+    @Argument(help: "自评文件（YAML 或 JSON）或文件夹 / self-assessment files, or folders of them")
     var files: [String]
 
     @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
@@ -29,22 +33,49 @@ struct ScoreCommand: ParsableCommand {
     func run() throws { try execute().deliver(to: output) }
 
     /// Scores every file; a file with problems is reported and the others are still scored.
+    ///
+    /// Files are read and scored on all processors at once; results keep the order of the files,
+    /// and the rubric each names is read once.
     func execute() -> CommandResult {
         var reports: [ScoreReport] = []
         var result = CommandResult()
         var targetOutputs: [String] = []
-        for file in files {
-            do throws(CLIFailure) {
-                let (assessment, rubric) = try Self.load(file, rubric: self.rubric)
-                switch rubric {
-                case .targets(let checklist):
-                    targetOutputs.append(render(try Self.malformedIfThrows { () throws(FileProblems) in try checklist.check(assessment) }))
-                case .scorecard(let scorecard):
-                    reports.append(try Self.malformedIfThrows { () throws(FileProblems) in try scorecard.score(assessment) })
-                case .schedule:
-                    throw CLIFailure(lines: ["\(file): 对应的是扶持政策，请用 score-cli subsidy / use `subsidy` for claims"], exitCode: 64)
+        let paths = Self.expand(files)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(paths.count / 64, 1))
+        let pieces = split(paths.indices, into: workers)
+        let loaded = inParallel(workers) { part in
+            pieces[part].map { index -> Result<SelfAssessment, CLIFailure> in
+                Result { () throws(CLIFailure) in try Self.readAssessment(paths[index]) }
+            }
+        }.flatMap { $0 }
+        var found: [String: Result<Rubric, CLIFailure>] = [:]
+        for case .success(let assessment) in loaded {
+            let reference = rubric ?? assessment.rubric
+            if found[reference] == nil { found[reference] = Result { () throws(CLIFailure) in try RubricLibrary.rubric(reference).rubric } }
+        }
+        let rubrics = found
+        let rubricOverride = rubric
+        let outcomes = inParallel(workers) { part in
+            pieces[part].map { index -> Result<Scored, CLIFailure> in
+                Result { () throws(CLIFailure) in
+                    let assessment = try loaded[index].get()
+                    guard let named = rubrics[rubricOverride ?? assessment.rubric] else { throw CLIFailure(lines: [], exitCode: 65) }
+                    switch try named.get() {
+                    case .targets(let checklist):
+                        return .targets(try Self.malformedIfThrows { () throws(FileProblems) in try checklist.check(assessment) })
+                    case .scorecard(let scorecard):
+                        return .report(try Self.malformedIfThrows { () throws(FileProblems) in try scorecard.score(assessment) })
+                    case .schedule:
+                        throw CLIFailure(lines: ["\(paths[index]): 对应的是扶持政策，请用 score-cli subsidy / use `subsidy` for claims"], exitCode: 64)
+                    }
                 }
-            } catch {
+            }
+        }.flatMap { $0 }
+        for outcome in outcomes {
+            switch outcome {
+            case .success(.report(let report)): reports.append(report)
+            case .success(.targets(let report)): targetOutputs.append(render(report))
+            case .failure(let error):
                 result.errors += error.lines
                 result.status = max(result.status, error.exitCode)
             }
@@ -57,10 +88,32 @@ struct ScoreCommand: ParsableCommand {
         return result
     }
 
+    private enum Scored: Sendable {
+        case report(ScoreReport)
+        case targets(TargetReport)
+    }
+
+    /// The files named, with each folder replaced by its .yaml, .yml and .json files in name order.
+    static func expand(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue,
+                let names = try? FileManager.default.contentsOfDirectory(atPath: argument)
+            else { return [argument] }
+            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }.sorted()
+                .map { URL(fileURLWithPath: argument).appendingPathComponent($0).path }
+        }
+    }
+
+    /// Reads and parses one self-assessment.
+    static func readAssessment(_ file: String) throws(CLIFailure) -> SelfAssessment {
+        let bytes = try FileAccess.read(file)
+        return try malformedIfThrows { () throws(FileProblems) in try SelfAssessment.load(bytes: bytes, file: file) }
+    }
+
     /// Reads a self-assessment (or actuals) file and the rubric it names, or `rubric` when given.
     static func load(_ file: String, rubric: String?) throws(CLIFailure) -> (SelfAssessment, Rubric) {
-        let bytes = try FileAccess.read(file)
-        let assessment = try malformedIfThrows { () throws(FileProblems) in try SelfAssessment.load(bytes: bytes, file: file) }
+        let assessment = try readAssessment(file)
         return (assessment, try RubricLibrary.rubric(rubric ?? assessment.rubric).rubric)
     }
 

@@ -21,7 +21,9 @@ public struct ScoreSummary: Sendable, Hashable {
         var rows: [Row] = []
         for (index, report) in sorted.enumerated() {
             let rank = index > 0 && sorted[index - 1].total == report.total ? rows[index - 1].rank : index + 1
-            let tied = sorted.filter { $0.total == report.total }.count > 1
+            // Equal totals sit next to each other once sorted.
+            let tied = (index > 0 && sorted[index - 1].total == report.total)
+                || (index + 1 < sorted.count && sorted[index + 1].total == report.total)
             rows.append(Row(rank: rank, tied: tied, report: report))
         }
         self.rows = rows

@@ -4,7 +4,7 @@ import Dispatch
 ///
 /// Callers split their input into contiguous parts and join the results in order, so the outcome is
 /// the same for any number of parts; only the time changes.
-func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+public func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
     guard count > 1 else { return count == 1 ? [work(0)] : [] }
     let slots = Slots<T>(count)
     DispatchQueue.concurrentPerform(iterations: count) { part in slots.store(work(part), at: part) }
@@ -12,7 +12,7 @@ func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] 
 }
 
 /// Splits `range` into `parts` contiguous pieces of nearly equal size (some may be empty).
-func split(_ range: Range<Int>, into parts: Int) -> [Range<Int>] {
+public func split(_ range: Range<Int>, into parts: Int) -> [Range<Int>] {
     let parts = max(parts, 1)
     let size = range.count / parts
     let extra = range.count % parts
