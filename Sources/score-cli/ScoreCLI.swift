@@ -15,6 +15,6 @@ struct ScoreCLI: ParsableCommand {
               66  找不到输入文件 / input file missing
             """,
         version: "0.1.0",
-        subcommands: [RubricsCommand.self, ShowCommand.self, TemplateCommand.self, ScoreCommand.self, SubsidyCommand.self, AuditCommand.self, LintCommand.self]
+        subcommands: [RubricsCommand.self, ShowCommand.self, TemplateCommand.self, ScoreCommand.self, SubsidyCommand.self, AuditCommand.self, LintCommand.self, GenerateCommand.self]
     )
 }
