@@ -22,7 +22,7 @@ measure() {
   local out=$1; shift
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2>> "$work/stderr.txt" || true
-    cat "$work/time.txt"
+    tail -n 1 "$work/time.txt"
   done > "$out"
 }
 

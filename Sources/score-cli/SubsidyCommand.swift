@@ -52,11 +52,8 @@ struct SubsidyCommand: ParsableCommand {
             try refuseToOverwriteInputs()
             let out = try OutputFile(destination: output)
             report = stream(into: out.write, restart: out.restart, result: &result)
-            if report != nil && result.status < ExitStatus.malformed || report != nil && !result.errors.isEmpty {
-                try out.commit()
-            } else {
-                out.discard()
-            }
+            // Bad rows still give a report of the others; a file that cannot be read gives none.
+            if report != nil { try out.commit() } else { out.discard() }
         } catch {
             result.errors += error.lines
             result.status = max(result.status, error.exitCode)

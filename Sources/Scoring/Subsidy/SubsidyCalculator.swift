@@ -47,7 +47,7 @@ public struct SubsidyCalculator: Sendable {
         var tally = SubsidyTally(schedule: schedule, file: file, keepsResults: true)
         tally.noteRows(read: batch.rowsRead, rejected: batch.rejectedLines.count, problems: batch.problems)
         var order = DecisionOrder(file: file)
-        for claim in batch.claims.sorted(by: { $0.precedes($1) }) {
+        for claim in batch.claims.sorted(by: { $0.precedes($1) || (!$1.precedes($0) && $0.line < $1.line) }) {
             if let problem = order.repeatedID(claim) {
                 tally.reject(problem)
                 continue

@@ -131,7 +131,7 @@ struct DecisionOrder: Sendable {
     let file: String
     private var date: CalendarDate?
     private var idsOnDate: [ExactText: Int] = [:]
-    private var last: (date: CalendarDate, id: String, line: Int)?
+    private var last: (date: CalendarDate, id: String)?
 
     init(file: String) {
         self.file = file
@@ -157,7 +157,7 @@ struct DecisionOrder: Sendable {
                 field: "claim_id", message: "申请编号「\(claim.id)」与第 \(earlier) 行重复")
         }
         idsOnDate[ExactText(claim.id)] = claim.line
-        last = (claim.date, claim.id, claim.line)
+        last = (claim.date, claim.id)
         return nil
     }
 }
