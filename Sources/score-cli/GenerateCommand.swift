@@ -54,87 +54,16 @@ struct GenerateCommand: ParsableCommand {
         do throws(CLIFailure) {
             let rules = try RubricLibrary.schedule(schedule)
             let generator = ClaimGenerator(schedule: rules, seed: seed, applicants: applicants, invalidPerMille: invalidPerMille)
-            var sink = try ClaimsOutput(path: output)
+            let sink = try OutputFile(destination: output, streamsStandardOutput: true)
             do throws(CLIFailure) {
-                try generator.write(count: count) { chunk throws(CLIFailure) in try sink.append(chunk) }
-                try sink.finish()
+                try generator.write(count: count) { chunk throws(CLIFailure) in try sink.write(chunk) }
+                try sink.commit()
             } catch {
-                sink.abandon()
+                sink.discard()
                 throw error
             }
         } catch {
             try CommandResult(error).deliver()
         }
-    }
-}
-
-/// Streams text out in blocks of about a megabyte: to standard output, or to a temporary file beside
-/// `path` that is renamed over it at the end, so a half-written file never appears under its name.
-private struct ClaimsOutput {
-    private let path: String?
-    private let temporaryPath: String?
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-
-    init(path: String?) throws(CLIFailure) {
-        guard let path, path != "-" else {
-            self.path = nil
-            temporaryPath = nil
-            handle = FileHandle.standardOutput
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw CLIFailure(
-                lines: ["\(path): 无法写入：目录不存在或没有写入权限 / cannot write: no such directory, or permission denied"],
-                exitCode: ExitStatus.cannotWrite)
-        }
-        self.path = path
-        temporaryPath = temporary
-        self.handle = handle
-        buffer.reserveCapacity(1 << 21)
-    }
-
-    mutating func append(_ text: String) throws(CLIFailure) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    private mutating func flush() throws(CLIFailure) {
-        guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: Data(buffer))
-        } catch {
-            throw failure("写入失败 / write failed: \(error.localizedDescription)")
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes what is left and puts the file in place.
-    mutating func finish() throws(CLIFailure) {
-        try flush()
-        guard let path, let temporaryPath else { return }
-        do {
-            try handle.close()
-        } catch {
-            throw failure("无法关闭 / cannot close: \(error.localizedDescription)")
-        }
-        guard rename(temporaryPath, path) == 0 else {
-            throw failure("无法改名为目标文件 / cannot rename into place (errno \(errno))")
-        }
-    }
-
-    /// Removes the temporary file after a failure.
-    func abandon() {
-        guard let temporaryPath else { return }
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporaryPath)
-    }
-
-    private func failure(_ message: String) -> CLIFailure {
-        CLIFailure(lines: ["\(path ?? "标准输出"): \(message)"], exitCode: ExitStatus.cannotWrite)
     }
 }

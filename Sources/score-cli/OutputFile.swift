@@ -2,25 +2,36 @@ import Foundation
 
 /// Output written whole or not at all: to a temporary file beside the destination, renamed over it
 /// when the run has finished. For standard output the temporary file is copied out at the end, so
-/// a run that fails half-way prints nothing rather than half a report.
+/// a run that fails half-way prints nothing rather than half a report — unless the caller asks for
+/// standard output to be streamed (output that is never taken back, such as generated claims).
 final class OutputFile {
     private let destination: String?
-    private let temporaryPath: String
+    private let temporaryPath: String?
     private var handle: FileHandle
     private var pending = ""
 
-    /// - Parameter destination: a file path, or `nil` (or `-`) for standard output.
-    init(destination: String?) throws(CLIFailure) {
+    /// - Parameters:
+    ///   - destination: a file path, or `nil` (or `-`) for standard output.
+    ///   - streamsStandardOutput: write standard output as it comes instead of at the end.
+    init(destination: String?, streamsStandardOutput: Bool = false) throws(CLIFailure) {
         let path = destination == "-" ? nil : destination
         self.destination = path
+        if path == nil && streamsStandardOutput {
+            temporaryPath = nil
+            handle = FileHandle.standardOutput
+            return
+        }
         let directory = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? NSTemporaryDirectory()
         let name = ".\(path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "score-cli-stdout").\(ProcessInfo.processInfo.processIdentifier).partial"
-        temporaryPath = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        let temporaryPath = URL(fileURLWithPath: directory).appendingPathComponent(name).path
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
         else {
-            throw CLIFailure(lines: ["\(destination ?? temporaryPath): 无法写入 / cannot write"], exitCode: ExitStatus.cannotWrite)
+            throw CLIFailure(
+                lines: ["\(destination ?? temporaryPath): 无法写入：目录不存在或没有写入权限 / cannot write: no such directory, or permission denied"],
+                exitCode: ExitStatus.cannotWrite)
         }
+        self.temporaryPath = temporaryPath
         self.handle = handle
         OutputFile.cleanUpOnSignal(temporaryPath)
     }
@@ -43,6 +54,9 @@ final class OutputFile {
 
     /// Forgets everything written so far (to start the run again).
     func restart() throws(CLIFailure) {
+        guard let temporaryPath else {
+            throw CLIFailure(lines: ["标准输出已写出，无法重来 / standard output already written"], exitCode: ExitStatus.cannotWrite)
+        }
         pending = ""
         do {
             try handle.truncate(atOffset: 0)
@@ -54,6 +68,7 @@ final class OutputFile {
     /// Puts the finished output in place: renames it over the destination, or copies it to standard output.
     func commit() throws(CLIFailure) {
         try flush()
+        guard let temporaryPath else { return }
         do {
             try handle.close()
             if let destination {
@@ -79,6 +94,7 @@ final class OutputFile {
 
     /// Removes the temporary file; the destination keeps whatever it had before.
     func discard() {
+        guard let temporaryPath else { return }
         try? handle.close()
         unlink(temporaryPath)
     }
