@@ -8,7 +8,7 @@ final class OutputFile {
     private let destination: String?
     private let temporaryPath: String?
     private var handle: FileHandle
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     /// - Parameters:
     ///   - destination: a file path, or `nil` (or `-`) for standard output.
@@ -38,18 +38,31 @@ final class OutputFile {
 
     /// Adds text; it reaches the disk in blocks of about a megabyte.
     func write(_ text: String) throws(CLIFailure) {
-        pending += text
-        if pending.utf8.count >= 1 << 20 { try flush() }
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Adds bytes; they reach the disk in blocks of about a megabyte.
+    func write(bytes: [UInt8]) throws(CLIFailure) {
+        if pending.isEmpty && bytes.count >= 1 << 20 {
+            try put(bytes)
+            return
+        }
+        pending += bytes
+        if pending.count >= 1 << 20 { try flush() }
     }
 
     private func flush() throws(CLIFailure) {
         guard !pending.isEmpty else { return }
+        try put(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: [UInt8]) throws(CLIFailure) {
         do {
-            try handle.write(contentsOf: Data(pending.utf8))
+            try bytes.withUnsafeBytes { try handle.write(contentsOf: $0) }
         } catch {
             throw CLIFailure(lines: ["\(destination ?? "标准输出"): 写入失败 / write failed: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
         }
-        pending = ""
     }
 
     /// Forgets everything written so far (to start the run again).
@@ -57,7 +70,7 @@ final class OutputFile {
         guard let temporaryPath else {
             throw CLIFailure(lines: ["标准输出已写出，无法重来 / standard output already written"], exitCode: ExitStatus.cannotWrite)
         }
-        pending = ""
+        pending = []
         do {
             try handle.truncate(atOffset: 0)
         } catch {

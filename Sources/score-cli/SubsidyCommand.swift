@@ -51,7 +51,7 @@ struct SubsidyCommand: ParsableCommand {
         do throws(CLIFailure) {
             try refuseToOverwriteInputs()
             let out = try OutputFile(destination: output)
-            report = stream(into: out.write, restart: out.restart, result: &result)
+            report = stream(into: out.write(bytes:), restart: out.restart, result: &result)
             // Bad rows still give a report of the others; a file that cannot be read gives none.
             if report != nil { try out.commit() } else { out.discard() }
         } catch {
@@ -64,9 +64,9 @@ struct SubsidyCommand: ParsableCommand {
     /// For tests: the same run, with the output kept in memory.
     func execute() -> CommandResult {
         var result = CommandResult()
-        var text = ""
-        _ = stream(into: { text += $0 }, restart: { text = "" }, result: &result)
-        result.output = text
+        var bytes: [UInt8] = []
+        _ = stream(into: { bytes += $0 }, restart: { bytes = [] }, result: &result)
+        result.output = String(decoding: bytes, as: UTF8.self)
         return result
     }
 
@@ -98,7 +98,7 @@ struct SubsidyCommand: ParsableCommand {
     /// A CSV file streams block by block. When a claim turns out to be out of date order, the output
     /// so far is dropped (`restart`) and the file is decided whole, sorted: the same result, with
     /// memory that grows with the file.
-    func stream(into write: (String) throws(CLIFailure) -> Void, restart: () throws(CLIFailure) -> Void, result: inout CommandResult) -> SubsidyReport? {
+    func stream(into write: ([UInt8]) throws(CLIFailure) -> Void, restart: () throws(CLIFailure) -> Void, result: inout CommandResult) -> SubsidyReport? {
         do throws(CLIFailure) {
             let calculator = try calculator()
             let format = SubsidyFormat(rawValue: format.rawValue) ?? .text
@@ -109,11 +109,11 @@ struct SubsidyCommand: ParsableCommand {
                 } else {
                     try restart()
                     report = try decideWhole(calculator)
-                    try write(report.rendered(format))
+                    try write(Array(report.rendered(format).utf8))
                 }
             } else {
                 report = try decideWhole(calculator)
-                try write(report.rendered(format))
+                try write(Array(report.rendered(format).utf8))
             }
             result.errors += report.problems.map(\.description)
             if !report.problems.isEmpty { result.status = max(result.status, ExitStatus.malformed) }
@@ -128,13 +128,13 @@ struct SubsidyCommand: ParsableCommand {
     }
 
     /// Streams a CSV file; `nil` when it is not in date order.
-    private func streamCSV(_ calculator: SubsidyCalculator, _ format: SubsidyFormat, _ write: (String) throws(CLIFailure) -> Void) throws(CLIFailure) -> SubsidyReport? {
+    private func streamCSV(_ calculator: SubsidyCalculator, _ format: SubsidyFormat, _ write: ([UInt8]) throws(CLIFailure) -> Void) throws(CLIFailure) -> SubsidyReport? {
         guard let input = FileHandle(forReadingAtPath: claims), !isDirectory(claims) else { throw .missingFile(claims) }
         defer { try? input.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: claims)[.size] as? Int) ?? 0
         var progress = Progress(total: size)
         var stream = SubsidyStream(calculator: calculator, file: claims, format: format, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        try write(stream.begin())
+        try write(Array(stream.begin().utf8))
         var done = false
         while !done {
             let block: Data
@@ -161,7 +161,7 @@ struct SubsidyCommand: ParsableCommand {
         }
         progress.clear()
         let (end, report) = stream.finish()
-        try write(end)
+        try write(Array(end.utf8))
         return report
     }
 

@@ -40,7 +40,7 @@ struct SubsidyStreamTests {
     /// What a stream prints, fed `block` bytes at a time on `workers` threads.
     static func streamed(_ csv: [UInt8], _ schedule: Schedule, _ format: SubsidyFormat, block: Int, workers: Int) throws -> String {
         var stream = SubsidyStream(calculator: SubsidyCalculator(schedule: schedule), file: "claims.csv", format: format, workers: workers)
-        var out = stream.begin()
+        var out = Array(stream.begin().utf8)
         var start = 0
         while start < csv.count {
             let end = min(start + block, csv.count)
@@ -48,7 +48,8 @@ struct SubsidyStreamTests {
             start = end
         }
         out += try stream.feed([UInt8](), isLast: true)
-        return out + stream.finish().output
+        out += stream.finish().output.utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     @Test(arguments: examples)

@@ -70,12 +70,14 @@ struct ClaimStreamReader: Sendable {
             cells.removeAll(keepingCapacity: true)
             for column in 0..<records.fieldCount(index) {
                 let field = records.field(index, column)
-                let name = column < names.count ? names[column] : "(第 \(column + 1) 列，表头中没有)"
                 let role = column < roles.count ? roles[column] : .unknown
                 if field.start == field.end {
-                    cells.append((role, ClaimRowReader.Cell(name: name, value: "", column: column + 1, line: line)))
+                    // A blank input or unknown cell says nothing; a blank fixed cell is named as missing.
+                    guard case .fixed = role else { continue }
+                    cells.append((role, ClaimRowReader.Cell(name: names[column], value: "", column: column + 1, line: line)))
                     continue
                 }
+                let name = column < names.count ? names[column] : "(第 \(column + 1) 列，表头中没有)"
                 let text = records.trimmedText(field)
                 cells.append((role, ClaimRowReader.Cell(name: name, value: text ?? "", column: column + 1, line: line, isText: text != nil)))
             }

@@ -6,8 +6,8 @@
 public enum PriorAwards {
     public static func read(bytes: [UInt8], file: String, schedule: Schedule) throws(FileProblems) -> [PriorAward] {
         let records = try CSVReader.records(bytes, file: file)
-        guard let header = records.first else { return [] }
-        let names = header.fields.map { $0.trimmingSpaces() }
+        guard records.count > 0 else { return [] }
+        let names = records.texts(0).map { ($0 ?? "").trimmingSpaces() }
         func index(_ options: String...) -> Int? { names.firstIndex { options.contains($0) } }
         let columns = (
             id: index("claim_id", "申请编号"), applicant: index("applicant", "申请单位", "申请人"),
@@ -21,13 +21,16 @@ public enum PriorAwards {
         guard missing.isEmpty, let applicantColumn = columns.applicant, let dateColumn = columns.date,
             let measureColumn = columns.measure, let amountColumn = columns.amount
         else {
-            throw FileProblems([FileProblem(file: file, location: SourceLocation(line: header.line, column: 1), field: "表头", message: "既往给予记录缺少列：\(missing.joined(separator: "、"))")])
+            throw FileProblems([FileProblem(file: file, location: SourceLocation(line: records.lines[0], column: 1), field: "表头", message: "既往给予记录缺少列：\(missing.joined(separator: "、"))")])
         }
         var awards: [PriorAward] = []
         var problems: [FileProblem] = []
-        for record in records.dropFirst() {
-            func cell(_ column: Int?) -> String { column.flatMap { $0 < record.fields.count ? record.fields[$0].trimmingSpaces() : nil } ?? "" }
-            let location = { (column: Int) in SourceLocation(line: record.line, column: column + 1) }
+        for row in 1..<records.count {
+            func cell(_ column: Int?) -> String {
+                guard let column, column < records.fieldCount(row) else { return "" }
+                return records.trimmedText(records.field(row, column)) ?? ""
+            }
+            let location = { (column: Int) in SourceLocation(line: records.lines[row], column: column + 1) }
             guard let date = CalendarDate(text: cell(dateColumn)) else {
                 problems.append(FileProblem(file: file, location: location(dateColumn), field: "date", message: "日期「\(cell(dateColumn))」无法识别"))
                 continue

@@ -43,3 +43,67 @@ extension String {
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+extension CSVWriter {
+    /// Appends one field to a record being built as bytes: the same guard and quoting as
+    /// ``field(_:)``, without building the field as a string first.
+    static func append(_ cell: String, to out: inout [UInt8]) {
+        var utf8 = cell
+        utf8.withUTF8 { bytes in
+            if let first = bytes.first, startsFormula(first), Rational(decimalText: cell) == nil {
+                appendQuotedIfNeeded(bytes, prefix: true, to: &out)
+            } else {
+                appendQuotedIfNeeded(bytes, prefix: false, to: &out)
+            }
+        }
+    }
+
+    /// Appends `parts` joined by `separator` as one field, exactly as `append(parts.joined(separator:))`.
+    static func append(joining parts: [String], separator: String, to out: inout [UInt8]) {
+        guard parts.count > 1 else {
+            append(parts.first ?? "", to: &out)
+            return
+        }
+        let firstByte = parts[0].utf8.first ?? separator.utf8.first
+        if let firstByte, startsFormula(firstByte) {
+            append(parts.joined(separator: separator), to: &out)
+            return
+        }
+        let quoted = needsQuotes(separator.utf8) || parts.contains { needsQuotes($0.utf8) }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { appendEscaped(separator.utf8, quoted: quoted, to: &out) }
+            appendEscaped(part.utf8, quoted: quoted, to: &out)
+        }
+        if quoted { out.append(UInt8(ascii: "\"")) }
+    }
+
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    private static func needsQuotes(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    }
+
+    private static func appendQuotedIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>, prefix: Bool, to out: inout [UInt8]) {
+        let quoted = needsQuotes(bytes)
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if prefix { out.append(UInt8(ascii: "'")) }
+        appendEscaped(bytes, quoted: quoted, to: &out)
+        if quoted { out.append(UInt8(ascii: "\"")) }
+    }
+
+    /// The bytes, with each `"` doubled when the field is quoted.
+    private static func appendEscaped(_ bytes: some Collection<UInt8>, quoted: Bool, to out: inout [UInt8]) {
+        guard quoted, bytes.contains(UInt8(ascii: "\"")) else {
+            out.append(contentsOf: bytes)
+            return
+        }
+        for byte in bytes {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+    }
+}

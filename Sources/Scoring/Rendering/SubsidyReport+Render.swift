@@ -42,32 +42,36 @@ public struct SubsidyWriter: Sendable {
 
     /// The output for the next decided claims, in order.
     public mutating func add(_ results: some Collection<ClaimResult>) -> String {
-        if format == .text {
-            var out = ""
-            for result in results {
-                page.append(result)
-                if page.count == Self.pageSize { out += flushPage() }
-            }
-            written += results.count
-            return out
-        }
-        var out = ""
-        for (offset, result) in results.enumerated() {
-            out += row(result, index: written + offset)
-        }
-        written += results.count
-        return out
+        var out: [UInt8] = []
+        add(results, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The output for one claim, the `index`-th of the batch (counting from 0). Depends on nothing
-    /// else, so claims can be rendered on several threads; text claims go through ``add(_:)``.
-    func row(_ result: ClaimResult, index: Int) -> String {
+    /// Appends the output for the next decided claims, in order.
+    public mutating func add(_ results: some Collection<ClaimResult>, to out: inout [UInt8]) {
+        if format == .text {
+            for result in results {
+                page.append(result)
+                if page.count == Self.pageSize { out.append(contentsOf: flushPage().utf8) }
+            }
+            written += results.count
+            return
+        }
+        for (offset, result) in results.enumerated() {
+            append(result, index: written + offset, to: &out)
+        }
+        written += results.count
+    }
+
+    /// Appends the output for one claim, the `index`-th of the batch (counting from 0). Depends on
+    /// nothing else, so claims can be rendered on several threads; text claims go through ``add(_:)``.
+    func append(_ result: ClaimResult, index: Int, to out: inout [UInt8]) {
         switch format {
-        case .text: return ""
-        case .json: return (index == 0 ? "\n    " : ",\n    ") + result.json.serialized(indent: 4)
-        case .csv: return CSVWriter.line(Self.csvCells(result))
+        case .text: return
+        case .json: out.append(contentsOf: ((index == 0 ? "\n    " : ",\n    ") + result.json.serialized(indent: 4)).utf8)
+        case .csv: Self.appendCSVRow(result, to: &out)
         case .markdown:
-            return "| \(result.claim.id) | \(markdownCell(result.claim.applicant)) | \(result.claim.date) | \(result.claim.measure) | \(result.status.chineseName) | \(Self.shownAmount(result)) | \(markdownCell((result.reasons + result.discrepancies).joined(separator: "<br>"))) |\n"
+            out.append(contentsOf: "| \(result.claim.id) | \(markdownCell(result.claim.applicant)) | \(result.claim.date) | \(result.claim.measure) | \(result.status.chineseName) | \(Self.shownAmount(result)) | \(markdownCell((result.reasons + result.discrepancies).joined(separator: "<br>"))) |\n".utf8)
         }
     }
 
@@ -196,12 +200,43 @@ public struct SubsidyWriter: Sendable {
         "bound_by", "measure_title", "reasons", "citation", "interpretations", "discrepancies",
     ]
 
-    static func csvCells(_ result: ClaimResult) -> [String] {
-        [result.claim.id, result.claim.applicant, result.claim.date.description, result.claim.measure,
-            money(result.amount), result.claim.matter ?? "", result.status.rawValue, money(result.computed), money(result.forgone),
-            result.isCeiling ? "true" : "false", result.boundBy.map(\.rule).joined(separator: ";"), result.measureTitle,
-            result.reasons.joined(separator: "；"), result.citation, result.interpretations.joined(separator: ";"),
-            result.discrepancies.joined(separator: "；")]
+    /// One CSV record, written straight to bytes: the same cells as ``csvCells(_:)``.
+    static func appendCSVRow(_ result: ClaimResult, to out: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        let claim = result.claim
+        CSVWriter.append(claim.id, to: &out)
+        out.append(comma)
+        CSVWriter.append(claim.applicant, to: &out)
+        out.append(comma)
+        out.append(contentsOf: claim.date.description.utf8)
+        out.append(comma)
+        CSVWriter.append(claim.measure, to: &out)
+        out.append(comma)
+        out.append(contentsOf: money(result.amount).utf8)
+        out.append(comma)
+        CSVWriter.append(claim.matter ?? "", to: &out)
+        out.append(comma)
+        out.append(contentsOf: result.status.rawValue.utf8)
+        out.append(comma)
+        out.append(contentsOf: money(result.computed).utf8)
+        out.append(comma)
+        out.append(contentsOf: money(result.forgone).utf8)
+        out.append(comma)
+        out.append(contentsOf: (result.isCeiling ? "true" : "false").utf8)
+        out.append(comma)
+        CSVWriter.append(joining: result.boundBy.map(\.rule), separator: ";", to: &out)
+        out.append(comma)
+        CSVWriter.append(result.measureTitle, to: &out)
+        out.append(comma)
+        CSVWriter.append(joining: result.reasons, separator: "；", to: &out)
+        out.append(comma)
+        CSVWriter.append(result.citation, to: &out)
+        out.append(comma)
+        CSVWriter.append(joining: result.interpretations, separator: ";", to: &out)
+        out.append(comma)
+        CSVWriter.append(joining: result.discrepancies, separator: "；", to: &out)
+        out.append(UInt8(ascii: "\r"))
+        out.append(UInt8(ascii: "\n"))
     }
 
     private static func money(_ value: Rational) -> String { (try? value.fixedText(places: 2)) ?? value.description }

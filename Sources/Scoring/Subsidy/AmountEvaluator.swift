@@ -1,8 +1,8 @@
 /// Computes a measure's amount for one claim's facts, with the working in Chinese.
-struct AmountEvaluator {
-    let schedule: Schedule
-    let facts: Facts
-
+///
+/// The schedule and facts are passed to each call rather than stored, so evaluating a claim never
+/// copies the schedule.
+enum AmountEvaluator {
     /// An amount and how sure it is.
     struct Outcome {
         var value: Rational
@@ -17,34 +17,34 @@ struct AmountEvaluator {
         var interpretations: [String] = []
     }
 
-    func evaluate(_ rule: AmountRule, visiting: [String] = []) throws(EvaluationError) -> Outcome {
-        try EvaluationError.wrapping { try evaluateAny(rule, visiting: visiting) }
+    static func evaluate(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String] = []) throws(EvaluationError) -> Outcome {
+        try EvaluationError.wrapping { try evaluateAny(rule, schedule, facts, visiting: visiting) }
     }
 
-    private func evaluateAny(_ rule: AmountRule, visiting: [String]) throws -> Outcome {
+    private static func evaluateAny(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String]) throws -> Outcome {
         switch rule {
         case .fixed(let amount):
             return Outcome(value: amount, working: amount.wanText)
         case .percent(let of, let rate):
             let base = try facts.number(of)
             let value = try base * rate / .hundred
-            return Outcome(value: value, working: "\(try shown(of)) × \(rate.displayText())% = \(value.wanText)")
+            return Outcome(value: value, working: "\(try shown(of, schedule, facts)) × \(rate.displayText())% = \(value.wanText)")
         case .perUnit(let of, let amount):
             let count = try facts.number(of)
             let value = try count * amount
-            return Outcome(value: value, working: "\(try shown(of)) × 每单位 \(amount.wanText) = \(value.wanText)")
+            return Outcome(value: value, working: "\(try shown(of, schedule, facts)) × 每单位 \(amount.wanText) = \(value.wanText)")
         case .brackets(let of, let brackets):
             let base = try facts.number(of)
             let unit = schedule.catalog.input(of)?.type == .money ? "元" : schedule.catalog.input(of)?.unit
             for bracket in brackets where try bracket.interval.contains(base, region: nil) {
                 let name = bracket.label ?? bracket.interval.describe(region: nil, unit: unit)
-                return Outcome(value: bracket.amount, working: "\(try shown(of))，属「\(name)」档 → \(bracket.amount.wanText)")
+                return Outcome(value: bracket.amount, working: "\(try shown(of, schedule, facts))，属「\(name)」档 → \(bracket.amount.wanText)")
             }
-            throw EvaluationError.noMatchingCase("\(try shown(of)) 不属于任何档次")
+            throw EvaluationError.noMatchingCase("\(try shown(of, schedule, facts)) 不属于任何档次")
         case .cases(let cases):
             for item in cases {
                 if let when = item.when, !(try facts.holds(when)) { continue }
-                var outcome = try evaluate(item.amount, visiting: visiting)
+                var outcome = try evaluate(item.amount, schedule, facts, visiting: visiting)
                 let label = item.label ?? item.when.map(facts.describe) ?? "其他情形"
                 outcome.working = "\(label)：\(outcome.working)"
                 if let interpretation = item.interpretation { outcome.interpretations.append(interpretation) }
@@ -54,12 +54,12 @@ struct AmountEvaluator {
         case .matching(let of, let ratio):
             let base = try facts.number(of)
             let value = try base * ratio
-            return Outcome(value: value, working: "按\(try shown(of)) 1:\(ratio.displayText()) 匹配 = \(value.wanText)")
+            return Outcome(value: value, working: "按\(try shown(of, schedule, facts)) 1:\(ratio.displayText()) 匹配 = \(value.wanText)")
         case .percentOfMeasure(let id, let rate):
             guard let other = schedule.measure(id), !visiting.contains(id) else {
                 throw EvaluationError.noMatchingCase("项目 \(id) 无法引用")
             }
-            var base = try evaluate(other.amount, visiting: visiting + [id])
+            var base = try evaluate(other.amount, schedule, facts, visiting: visiting + [id])
             if let ceiling = other.ceiling, base.value > ceiling.amount { base.value = ceiling.amount }
             let value = try base.value * rate / .hundred
             var outcome = base
@@ -67,7 +67,7 @@ struct AmountEvaluator {
             outcome.working = "对应的「\(other.title)」金额 \(base.working)；其 \(rate.displayText())% = \(value.wanText)"
             return outcome
         case .minimum(let parts):
-            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, visiting: visiting) }
+            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, schedule, facts, visiting: visiting) }
             guard var lowest = outcomes.min(by: { $0.value < $1.value }) else {
                 throw EvaluationError.noMatchingCase("min_of 为空")
             }
@@ -77,7 +77,7 @@ struct AmountEvaluator {
             lowest.interpretations = outcomes.flatMap(\.interpretations)
             return lowest
         case .sum(let parts):
-            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, visiting: visiting) }
+            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, schedule, facts, visiting: visiting) }
             let value = try Rational.sum(outcomes.map(\.value))
             var outcome = Outcome(value: value, working: outcomes.map(\.working).joined(separator: " + ") + " = \(value.wanText)")
             outcome.isCeiling = outcomes.contains(where: \.isCeiling)
@@ -85,13 +85,13 @@ struct AmountEvaluator {
             outcome.interpretations = outcomes.flatMap(\.interpretations)
             return outcome
         case .upTo(let inner):
-            var outcome = try evaluate(inner, visiting: visiting)
+            var outcome = try evaluate(inner, schedule, facts, visiting: visiting)
             outcome.isCeiling = true
             outcome.working = "最高不超过 \(outcome.working)"
             return outcome
         case .range(let low, let high):
-            let minimum = try evaluate(low, visiting: visiting)
-            var maximum = try evaluate(high, visiting: visiting)
+            let minimum = try evaluate(low, schedule, facts, visiting: visiting)
+            var maximum = try evaluate(high, schedule, facts, visiting: visiting)
             maximum.isCeiling = true
             maximum.floor = minimum.value
             maximum.working = "\(minimum.value.wanText) 至 \(maximum.value.wanText)（\(minimum.working)；\(maximum.working)）"
@@ -102,7 +102,7 @@ struct AmountEvaluator {
     }
 
     /// `年度新增额 2000万元`, or the working of a derived value.
-    private func shown(_ id: String) throws(EvaluationError) -> String {
+    private static func shown(_ id: String, _ schedule: Schedule, _ facts: Facts) throws(EvaluationError) -> String {
         if let derived = schedule.catalog.derivedValue(id) {
             return try facts.ratio(derived).working
         }

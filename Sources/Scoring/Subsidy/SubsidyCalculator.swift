@@ -121,9 +121,10 @@ public struct SubsidyCalculator: Sendable {
             return done()
         }
         // 2. Applicants the document excludes.
-        for exclusion in schedule.exclusions {
+        for index in schedule.exclusions.indices {
             do {
-                if try facts.holds(exclusion.when) {
+                if try facts.holds(schedule.exclusions[index].when) {
+                    let exclusion = schedule.exclusions[index]
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
@@ -164,7 +165,7 @@ public struct SubsidyCalculator: Sendable {
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
         do {
-            outcome = try AmountEvaluator(schedule: schedule, facts: facts).evaluate(measure.amount)
+            outcome = try AmountEvaluator.evaluate(measure.amount, schedule, facts)
         } catch {
             let reason = try missing(error)
             if case .noMatchingCase = error {

@@ -34,6 +34,19 @@ public struct SubsidyReport: Sendable, Hashable {
         public var needsDecision: Int
         /// Grants that are ceilings awaiting an approved amount.
         public var ceilings: Int
+
+        /// Counts one more decided claim of this applicant.
+        mutating func add(_ result: ClaimResult) throws(ArithmeticOverflow) {
+            claims += 1
+            switch result.status {
+            case .granted:
+                granted = try granted + result.amount
+                forgone = try forgone + result.forgone
+                if result.isCeiling { ceilings += 1 }
+            case .ineligible: ineligible += 1
+            case .needsDecision: needsDecision += 1
+            }
+        }
     }
 
     /// Every finding of every kept claim.
@@ -56,6 +69,8 @@ struct SubsidyTally: Sendable {
     private var ceilings = 0
     private var claimsWithErrors = 0
     private var interpretationIDs: Set<String> = []
+    /// Per measure id, the interpretations of its last claim.
+    private var lastInterpretations: [String: [String]] = [:]
     /// Whether a total overflowed (over 9.2 × 10^18 in lowest terms): reported, never wrapped.
     private(set) var overflow: ArithmeticOverflow?
 
@@ -80,32 +95,25 @@ struct SubsidyTally: Sendable {
 
     mutating func add(_ result: ClaimResult) {
         if keepsResults { results.append(result) }
-        interpretationIDs.formUnion(result.interpretations)
+        // Most claims of a measure cite the same interpretations (the same array, shared): those
+        // are compared by identity, not hashed again.
+        if lastInterpretations[result.claim.measure] != result.interpretations {
+            interpretationIDs.formUnion(result.interpretations)
+            lastInterpretations[result.claim.measure] = result.interpretations
+        }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
         let name = result.claim.applicant
-        let key = ExactText(name)
-        var summary = applicants[key]
-            ?? SubsidyReport.ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
-        summary.claims += 1
-        switch result.status {
-        case .granted:
-            do {
-                let forgone = result.forgone
-                summary.granted = try summary.granted + result.amount
-                summary.forgone = try summary.forgone + forgone
+        let fresh = SubsidyReport.ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
+        do {
+            try applicants[ExactText(name), default: fresh].add(result)
+            if result.status == .granted {
                 totalGranted = try totalGranted + result.amount
-                totalForgone = try totalForgone + forgone
-            } catch {
-                overflow = overflow ?? error
+                totalForgone = try totalForgone + result.forgone
             }
-            if result.isCeiling {
-                summary.ceilings += 1
-                ceilings += 1
-            }
-        case .ineligible: summary.ineligible += 1
-        case .needsDecision: summary.needsDecision += 1
+        } catch {
+            overflow = overflow ?? error
         }
-        applicants[key] = summary
+        if result.status == .granted && result.isCeiling { ceilings += 1 }
     }
 
     func report(poolUsed: Rational) -> SubsidyReport {

@@ -43,14 +43,16 @@ public struct SubsidyStream: Sendable {
     /// The output before the first claim.
     public func begin() -> String { writer.begin() }
 
-    /// One claim read from the file: decided as far as the claim alone allows, or its problems.
-    private enum Item: Sendable {
-        case claim(Claim, Result<SubsidyCalculator.Assessed, FileProblem>)
-        case rejected(line: Int, problems: [FileProblem])
+    /// One row read from the file: its claim decided as far as the claim alone allows, or why not.
+    private struct Item: Sendable {
+        var assessed: SubsidyCalculator.Assessed?
+        /// The claim, when it could not be assessed (a fact it needs is blank).
+        var unassessed: Claim?
+        var problems: [FileProblem]
     }
 
     /// Decides the claims in the next block of the file and returns their output.
-    public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> String {
+    public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> [UInt8] {
         let rows: ClaimRows
         do {
             rows = try reader.scan(block, isLast: isLast)
@@ -60,57 +62,81 @@ public struct SubsidyStream: Sendable {
         if isLast && !reader.sawHeader {
             throw .unreadable(FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件为空：应有表头行和至少一行申请")]))
         }
-        guard rows.count > 0 else { return "" }
+        guard rows.count > 0 else { return [] }
         let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        let parts = inParallel(workers) { part in
+        var parts = inParallel(workers) { part in
             reader.claims(in: rows, range: split(rows.range, into: workers)[part]).map { outcome -> Item in
                 switch outcome {
                 case .claim(let claim):
                     do throws(FileProblem) {
-                        return .claim(claim, .success(try calculator.assess(claim, file: file)))
+                        return Item(assessed: try calculator.assess(claim, file: file), problems: [])
                     } catch {
-                        return .claim(claim, .failure(error))
+                        return Item(unassessed: claim, problems: [error])
                     }
-                case .rejected(let line, let problems): return .rejected(line: line, problems: problems)
+                case .rejected(_, let problems): return Item(problems: problems)
                 }
             }
         }
-        var decided: [ClaimResult] = []
-        decided.reserveCapacity(rows.count)
-        for item in parts.joined() {
-            switch item {
-            case .rejected(_, let problems):
-                tally.noteRows(read: 1, rejected: 1, problems: problems)
-            case .claim(let claim, let assessment):
-                tally.noteRows(read: 1, rejected: 0, problems: [])
-                if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
-                if let repeated = order.repeatedID(claim) {
-                    tally.reject(repeated)
-                    continue
-                }
-                switch assessment {
-                case .failure(let problem): tally.reject(problem)
-                case .success(var assessed):
-                    self.calculator.settle(&assessed)
-                    tally.add(assessed.result)
-                    decided.append(assessed.result)
-                }
+        // The rules across claims, one claim at a time in file order; each part's results stay where
+        // they are and are rendered from there.
+        var firstIndex: [Int] = []
+        var decided = 0
+        for part in parts.indices {
+            firstIndex.append(writer.written + decided)
+            for index in parts[part].indices where try settle(&parts[part][index]) {
+                decided += 1
             }
         }
-        return render(decided)
+        return render(parts, firstIndex: firstIndex, count: decided)
     }
 
-    private mutating func render(_ results: [ClaimResult]) -> String {
-        guard writer.format != .text, workers > 1, results.count >= 2 * workers else { return writer.add(results) }
-        let (writer, first, workers) = (self.writer, self.writer.written, self.workers)
-        let pieces = split(results.indices, into: workers)
-        let texts = inParallel(workers) { part in
-            var out = ""
-            for index in pieces[part] { out += writer.row(results[index], index: first + index) }
+    /// Applies the rules across claims to one row, in file order; whether it was decided.
+    private mutating func settle(_ item: inout Item) throws(Stop) -> Bool {
+        guard item.assessed != nil || item.unassessed != nil else {
+            tally.noteRows(read: 1, rejected: 1, problems: item.problems)
+            return false
+        }
+        tally.noteRows(read: 1, rejected: 0, problems: [])
+        let claim = item.assessed.map(\.result.claim) ?? item.unassessed!
+        if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
+        if let repeated = order.repeatedID(claim) {
+            tally.reject(repeated)
+            item.assessed = nil
+            return false
+        }
+        guard item.assessed != nil else {
+            item.problems.forEach { tally.reject($0) }
+            return false
+        }
+        calculator.settle(&item.assessed!)
+        tally.add(item.assessed!.result)
+        return true
+    }
+
+    /// The output of the `count` decided claims, each part's starting at the batch index `firstIndex[part]`.
+    private mutating func render(_ parts: [[Item]], firstIndex: [Int], count: Int) -> [UInt8] {
+        if writer.format == .text {
+            var out: [UInt8] = []
+            for part in parts { writer.add(part.compactMap { $0.assessed?.result }, to: &out) }
             return out
         }
-        self.writer.advance(by: results.count)
-        return texts.joined()
+        let writer = self.writer
+        let pieces = inParallel(parts.count) { part in
+            var out: [UInt8] = []
+            out.reserveCapacity(parts[part].count * 512)
+            var index = firstIndex[part]
+            for item in parts[part] {
+                guard let assessed = item.assessed else { continue }
+                writer.append(assessed.result, index: index, to: &out)
+                index += 1
+            }
+            return out
+        }
+        self.writer.advance(by: count)
+        var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { out += piece }
+        return out
     }
 
     /// The output after the last claim, and the report of the run (without the per-claim results,
