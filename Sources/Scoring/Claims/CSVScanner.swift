@@ -119,7 +119,7 @@ public struct CSVRecords: Sendable {
     /// unchanged; this is much faster than the generic `String(validating:as:)`.
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let text = String(decoding: bytes, as: UTF8.self)
-        let unchanged = text.utf8.withContiguousStorageIfAvailable { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { sameBytes($0, bytes) }
         return (unchanged ?? text.utf8.elementsEqual(bytes)) ? text : nil
     }
 

@@ -69,7 +69,7 @@ extension CSVWriter {
             append(parts.joined(separator: separator), to: &out)
             return
         }
-        let quoted = needsQuotes(separator.utf8) || parts.contains { needsQuotes($0.utf8) }
+        let quoted = needsQuotes(separator.utf8) || parts.contains { part in part.utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(part.utf8) }
         if quoted { out.append(UInt8(ascii: "\"")) }
         for (index, part) in parts.enumerated() {
             if index > 0 { appendEscaped(separator.utf8, quoted: quoted, to: &out) }

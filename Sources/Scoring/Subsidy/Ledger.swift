@@ -1,30 +1,26 @@
 /// The running totals that rules across claims need: what each applicant has been granted per
 /// yearly cap and year, per count limit, per highest-only group, per matter, and from the pool.
 ///
-/// It grows with the number of applicants (and years), never with the number of claims, so a
-/// batch of ten million claims from fifty thousand companies keeps it small.
+/// It grows with the number of applicants (and years and matters), never with the number of
+/// claims, so a batch of ten million claims from a hundred thousand companies keeps it small. Each
+/// applicant's name is kept once; the totals refer to it by number.
 struct Ledger: Sendable {
     /// A running total of one rule for one applicant in one period (a year, or 0 when the rule has none).
     private struct Key: Hashable, Sendable {
-        var rule: Int
-        var applicant: ExactText
-        var period: Int
+        var rule: Int32
+        var applicant: Int32
+        var period: Int32
 
-        init(rule: Int, applicant: String, period: Int) {
-            self.rule = rule
-            self.applicant = ExactText(applicant)
-            self.period = period
+        init(rule: Int, applicant: Int, period: Int) {
+            self.rule = Int32(truncatingIfNeeded: rule)
+            self.applicant = Int32(truncatingIfNeeded: applicant)
+            self.period = Int32(truncatingIfNeeded: period)
         }
     }
 
     private struct MatterKey: Hashable, Sendable {
-        var applicant: ExactText
+        var applicant: Int
         var matter: ExactText
-
-        init(applicant: String, matter: String) {
-            self.applicant = ExactText(applicant)
-            self.matter = ExactText(matter)
-        }
     }
 
     /// The rules across claims that one measure counts toward, by position in the schedule.
@@ -43,6 +39,17 @@ struct Ledger: Sendable {
     private var groups: [Key: Rational] = [:]
     private var matters: [MatterKey: Rational] = [:]
     private(set) var poolUsed: Rational = .zero
+    /// Each applicant seen, by name, and its number.
+    private var applicantNumbers: [ExactText: Int] = [:]
+
+    /// The applicant's number, given on first sight: the same name (byte for byte) is the same applicant.
+    mutating func number(of applicant: String) -> Int {
+        let key = ExactText(applicant)
+        if let number = applicantNumbers[key] { return number }
+        let number = applicantNumbers.count
+        applicantNumbers[key] = number
+        return number
+    }
 
     init(schedule: Schedule) {
         self.schedule = schedule
@@ -56,7 +63,7 @@ struct Ledger: Sendable {
         }
     }
 
-    private func funded(_ limit: Int, applicant: String, year: Int, round: Rational?) -> Int {
+    private func funded(_ limit: Int, applicant: Int, year: Int, round: Rational?) -> Int {
         let rule = schedule.countLimits[limit]
         switch rule.per {
         case .applicant: return counts[Key(rule: limit, applicant: applicant, period: 0)] ?? 0
@@ -67,10 +74,9 @@ struct Ledger: Sendable {
 
     /// Reduces `amount` by every rule across claims that binds, recording each binding and reason.
     mutating func apply(
-        _ proposed: Rational, measure: Int, claim: Claim, round: Rational?, result: inout ClaimResult
+        _ proposed: Rational, measure: Int, applicant: Int, claim: Claim, round: Rational?, result: inout ClaimResult
     ) -> Rational {
         var amount = proposed
-        let applicant = claim.applicant
         let year = claim.date.year
         let rules = rules[measure]
         func bind(_ kind: Binding.Kind, _ rule: String, _ after: Rational, _ text: String, _ reason: String, _ interpretation: String?) {
@@ -81,7 +87,7 @@ struct Ledger: Sendable {
         }
         // One matter, funded once at its highest: top up to the highest amount, never beyond.
         if let rule = schedule.sameMatter, let matter = claim.matter, amount > .zero {
-            let already = matters[MatterKey(applicant: applicant, matter: matter)] ?? .zero
+            let already = matters[MatterKey(applicant: applicant, matter: ExactText(matter))] ?? .zero
             if already > .zero {
                 let topUp = max((try? amount - already) ?? .zero, .zero)
                 bind(.sameMatter, "same_matter", topUp, rule.cite.text,
@@ -128,12 +134,12 @@ struct Ledger: Sendable {
     }
 
     /// Records a grant against every rule it counts toward.
-    mutating func add(_ amount: Rational, measure: Int, applicant: String, year: Int, matter: String?, round: Rational?) {
+    mutating func add(_ amount: Rational, measure: Int, applicant: Int, year: Int, matter: String?, round: Rational?) {
         guard amount > .zero else { return }
         let rules = rules[measure]
         func increase(_ total: inout Rational) { total = (try? total + amount) ?? total }
         if let matter, schedule.sameMatter != nil {
-            increase(&matters[MatterKey(applicant: applicant, matter: matter), default: .zero])
+            increase(&matters[MatterKey(applicant: applicant, matter: ExactText(matter)), default: .zero])
         }
         for index in rules.groups {
             increase(&groups[Key(rule: index, applicant: applicant, period: 0), default: .zero])

@@ -36,7 +36,8 @@ public struct SubsidyCalculator: Sendable {
     /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
     public mutating func record(_ award: PriorAward) {
         guard let index = schedule.measureIndex[award.measure] else { return }
-        ledger.add(award.amount, measure: index, applicant: award.applicant, year: award.date.year, matter: award.matter, round: nil)
+        let applicant = ledger.number(of: award.applicant)
+        ledger.add(award.amount, measure: index, applicant: applicant, year: award.date.year, matter: award.matter, round: nil)
     }
 
     /// The pool used so far.
@@ -55,7 +56,7 @@ public struct SubsidyCalculator: Sendable {
             do {
                 var assessed = try assess(claim, file: file)
                 settle(&assessed)
-                tally.add(assessed.result)
+                tally.add(assessed.result, applicant: assessed.applicant)
             } catch {
                 tally.reject(error)
             }
@@ -78,6 +79,8 @@ public struct SubsidyCalculator: Sendable {
         public var result: ClaimResult
         /// The measure's position in the schedule, when the claim reached the rules across claims.
         var pendingMeasure: Int?
+        /// The applicant's number in the ledger, once settled.
+        var applicant = -1
     }
 
     /// Steps 1–5 of deciding a claim: validity, exclusions, conditions, the amount and the measure's
@@ -231,12 +234,14 @@ public struct SubsidyCalculator: Sendable {
     /// Step 6: the rules across claims (same matter, highest only, count limits, yearly caps, the
     /// pool), then records the grant. Claims must be settled in date order.
     public mutating func settle(_ assessed: inout Assessed) {
+        let applicant = ledger.number(of: assessed.result.claim.applicant)
+        assessed.applicant = applicant
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
         let measure = schedule.measures[measureIndex]
         let claim = assessed.result.claim
         let round = claim.values["round"]?.number
-        let amount = ledger.apply(assessed.result.computed, measure: measureIndex, claim: claim, round: round, result: &assessed.result)
+        let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
         assessed.result.amount = amount
         if let instalments = measure.instalments {
             assessed.result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
@@ -245,7 +250,7 @@ public struct SubsidyCalculator: Sendable {
         if let recurring = measure.recurring {
             assessed.result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
         }
-        ledger.add(amount, measure: measureIndex, applicant: claim.applicant, year: claim.date.year, matter: claim.matter, round: round)
+        ledger.add(amount, measure: measureIndex, applicant: applicant, year: claim.date.year, matter: claim.matter, round: round)
     }
 
     private static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {

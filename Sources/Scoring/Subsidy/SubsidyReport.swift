@@ -63,7 +63,8 @@ struct SubsidyTally: Sendable {
     private var problems: [FileProblem] = []
     private var rowsRead = 0
     private var rowsRejected = 0
-    private var applicants: [ExactText: SubsidyReport.ApplicantSummary] = [:]
+    /// By the applicant's number in the ledger; `nil` for applicants with no claim in this batch.
+    private var applicants: [SubsidyReport.ApplicantSummary?] = []
     private var totalGranted = Rational.zero
     private var totalForgone = Rational.zero
     private var ceilings = 0
@@ -93,7 +94,8 @@ struct SubsidyTally: Sendable {
         problems.append(problem)
     }
 
-    mutating func add(_ result: ClaimResult) {
+    /// Counts a decided claim of the applicant numbered `applicant` in the ledger.
+    mutating func add(_ result: ClaimResult, applicant: Int) {
         if keepsResults { results.append(result) }
         // Most claims of a measure cite the same interpretations (the same array, shared): those
         // are compared by identity, not hashed again.
@@ -102,10 +104,13 @@ struct SubsidyTally: Sendable {
             lastInterpretations[result.claim.measure] = result.interpretations
         }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
-        let name = result.claim.applicant
-        let fresh = SubsidyReport.ApplicantSummary(applicant: name, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
+        if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }
+        if applicants[applicant] == nil {
+            applicants[applicant] = SubsidyReport.ApplicantSummary(
+                applicant: result.claim.applicant, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
+        }
         do {
-            try applicants[ExactText(name), default: fresh].add(result)
+            try applicants[applicant]!.add(result)
             if result.status == .granted {
                 totalGranted = try totalGranted + result.amount
                 totalForgone = try totalForgone + result.forgone
@@ -125,7 +130,7 @@ struct SubsidyTally: Sendable {
             problems: problems.sorted { ($0.location?.line ?? 0, $0.field) < ($1.location?.line ?? 0, $1.field) },
             rowsRead: rowsRead, rowsRejected: rowsRejected, pool: schedule.pool, poolUsed: poolUsed,
             interpretations: schedule.header.interpretations.filter { interpretationIDs.contains($0.id) },
-            applicants: applicants.values.sorted { $0.applicant < $1.applicant },
+            applicants: applicants.compactMap { $0 }.sorted { $0.applicant < $1.applicant },
             totalGranted: totalGranted, totalForgone: totalForgone, ceilings: ceilings, claimsWithErrors: claimsWithErrors)
     }
 }

@@ -109,7 +109,7 @@ public struct SubsidyStream: Sendable {
             return false
         }
         calculator.settle(&item.assessed!)
-        tally.add(item.assessed!.result)
+        tally.add(item.assessed!.result, applicant: item.assessed!.applicant)
         return true
     }
 

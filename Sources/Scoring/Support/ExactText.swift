@@ -13,7 +13,7 @@ struct ExactText: Hashable, Sendable {
 
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
         let equal = lhs.text.utf8.withContiguousStorageIfAvailable { left in
-            rhs.text.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+            rhs.text.utf8.withContiguousStorageIfAvailable { right in sameBytes(left, right) }
         }
         return (equal ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
@@ -25,4 +25,21 @@ struct ExactText: Hashable, Sendable {
             text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
+}
+
+/// Whether two byte buffers hold the same bytes, compared eight at a time.
+func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    guard let a = left.baseAddress, let b = right.baseAddress else { return true }
+    let (a8, b8) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+    var offset = 0
+    while offset + 8 <= left.count {
+        if a8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b8.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+        offset += 8
+    }
+    while offset < left.count {
+        if a[offset] != b[offset] { return false }
+        offset += 1
+    }
+    return true
 }
