@@ -43,24 +43,14 @@ struct ScoreCommand: ParsableCommand {
         let paths = Self.expand(files)
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(paths.count / 64, 1))
         let pieces = split(paths.indices, into: workers)
-        let loaded = inParallel(workers) { part in
-            pieces[part].map { index -> Result<SelfAssessment, CLIFailure> in
-                Result { () throws(CLIFailure) in try Self.readAssessment(paths[index]) }
-            }
-        }.flatMap { $0 }
-        var found: [String: Result<Rubric, CLIFailure>] = [:]
-        for case .success(let assessment) in loaded {
-            let reference = rubric ?? assessment.rubric
-            if found[reference] == nil { found[reference] = Result { () throws(CLIFailure) in try RubricLibrary.rubric(reference).rubric } }
-        }
-        let rubrics = found
+        let rubrics = RubricCache()
         let rubricOverride = rubric
-        let outcomes = inParallel(workers) { part in
+        // Each file is read, scored and let go on one thread; only its report is kept.
+        let outcomes = Scoring.inParallel(workers) { part in
             pieces[part].map { index -> Result<Scored, CLIFailure> in
                 Result { () throws(CLIFailure) in
-                    let assessment = try loaded[index].get()
-                    guard let named = rubrics[rubricOverride ?? assessment.rubric] else { throw CLIFailure(lines: [], exitCode: 65) }
-                    switch try named.get() {
+                    let assessment = try Self.readAssessment(paths[index])
+                    switch try rubrics.rubric(rubricOverride ?? assessment.rubric) {
                     case .targets(let checklist):
                         return .targets(try Self.malformedIfThrows { () throws(FileProblems) in try checklist.check(assessment) })
                     case .scorecard(let scorecard):
@@ -144,20 +134,43 @@ struct ScoreCommand: ParsableCommand {
         }
     }
 
+    /// `transform` of each report, on all processors, in order.
+    private static func rendered(_ reports: [ScoreReport], _ transform: @escaping @Sendable (ScoreReport) -> String) -> [String] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(reports.count / 64, 1))
+        let pieces = split(reports.indices, into: workers)
+        return Scoring.inParallel(workers) { part in pieces[part].map { transform(reports[$0]) } }.flatMap { $0 }
+    }
+
     private func render(_ reports: [ScoreReport]) -> String {
         let summary = ScoreSummary(reports: reports)
         let several = reports.count > 1
         switch format {
         case .text:
-            return reports.map { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
+            return Self.rendered(reports) { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
                 + (several ? "\n" + summary.renderText() : "")
         case .markdown:
-            return reports.map { $0.renderMarkdown() }.joined(separator: "\n---\n\n") + (several ? "\n" + summary.renderMarkdown() : "")
+            return Self.rendered(reports) { $0.renderMarkdown() }.joined(separator: "\n---\n\n") + (several ? "\n" + summary.renderMarkdown() : "")
         case .csv:
             return several ? summary.renderCSV() : reports[0].renderCSV()
         case .json:
             if !several { return reports[0].json.serialized() }
             return JSONValue.object([("reports", .array(reports.map(\.json))), ("summary", summary.json)]).serialized()
         }
+    }
+}
+
+/// Rubrics read so far, shared by the threads that score files: each rubric is read once, by the
+/// first file that names it.
+final class RubricCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [String: Result<Rubric, CLIFailure>] = [:]
+
+    func rubric(_ reference: String) throws(CLIFailure) -> Rubric {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = found[reference] { return try known.get() }
+        let loaded = Result { () throws(CLIFailure) in try RubricLibrary.rubric(reference).rubric }
+        found[reference] = loaded
+        return try loaded.get()
     }
 }

@@ -13,24 +13,31 @@ struct TextTable {
     mutating func add(_ row: [String]) { rows.append(row) }
 
     func rendered(indent: String = "", gap: String = "  ") -> String {
+        let cellWidths = rows.map { row in row.map(displayWidth(of:)) }
         var widths = [Int](repeating: 0, count: alignments.count)
-        for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], displayWidth(of: cell))
+        for row in cellWidths {
+            for (index, width) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], width)
             }
         }
-        return rows.map { row in
-            var cells: [String] = []
+        var out = ""
+        for (number, row) in rows.enumerated() {
+            if number > 0 { out += "\n" }
+            out += indent
             for (index, cell) in row.enumerated() {
-                let padding = String(repeating: " ", count: max(0, widths[index] - displayWidth(of: cell)))
-                let isLast = index == row.count - 1
+                if index > 0 { out += gap }
+                let padding = max(0, widths[index] - cellWidths[number][index])
                 switch alignments[index] {
-                case .left: cells.append(isLast ? cell : cell + padding)
-                case .right: cells.append(padding + cell)
+                case .left:
+                    out += cell
+                    if index < row.count - 1 { out.append(contentsOf: repeatElement(" " as Character, count: padding)) }
+                case .right:
+                    out.append(contentsOf: repeatElement(" " as Character, count: padding))
+                    out += cell
                 }
             }
-            return indent + cells.joined(separator: gap)
-        }.joined(separator: "\n")
+        }
+        return out
     }
 }
 
