@@ -64,5 +64,6 @@ struct CommandResult {
 
 /// Writes to standard error, where every problem goes; results go to standard output.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    // A closed or full standard error must not stop the run: the exit status still tells.
+    try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
 }

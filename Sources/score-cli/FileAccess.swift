@@ -18,7 +18,7 @@ enum FileAccess {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw CLIFailure(lines: ["\(path): 无法写入 / cannot write: \(error.localizedDescription)"], exitCode: 73)
+            throw CLIFailure(lines: ["\(path): 无法写入 / cannot write: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
         }
     }
 
@@ -27,7 +27,11 @@ enum FileAccess {
         if let path, path != "-" {
             try writeAtomically(text, to: path)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            } catch {
+                throw CLIFailure(lines: ["标准输出: 写入失败 / cannot write standard output: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
+            }
         }
     }
 }

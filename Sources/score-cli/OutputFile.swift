@@ -80,7 +80,12 @@ final class OutputFile {
 
     /// Puts the finished output in place: renames it over the destination, or copies it to standard output.
     func commit() throws(CLIFailure) {
-        try flush()
+        do {
+            try flush()
+        } catch {
+            discard()
+            throw error
+        }
         guard let temporaryPath else { return }
         do {
             try handle.close()
@@ -91,7 +96,7 @@ final class OutputFile {
             } else {
                 let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: temporaryPath))
                 while let block = try reader.read(upToCount: 1 << 22), !block.isEmpty {
-                    FileHandle.standardOutput.write(block)
+                    try FileHandle.standardOutput.write(contentsOf: block)
                 }
                 try reader.close()
                 unlink(temporaryPath)
@@ -112,9 +117,16 @@ final class OutputFile {
         unlink(temporaryPath)
     }
 
-    /// On Ctrl-C or `kill`, the partial file is removed before the process ends.
+    /// On Ctrl-C or `kill`, the partial file is removed before the process ends. A file grown past
+    /// the size limit (`ulimit -f`) fails its write like a full disk instead of killing the process.
     private static func cleanUpOnSignal(_ path: String) {
         partialPath = strdup(path)
+        Foundation.signal(SIGXFSZ, SIG_IGN)
+        // A parent that blocks these signals (some job runners do) must not make the run uninterruptible.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Foundation.signal(signal) { number in
                 if let path = partialPath { unlink(path) }

@@ -213,12 +213,12 @@ struct Progress {
         guard enabled, total > 0, DispatchTime.now().uptimeNanoseconds - lastShown.uptimeNanoseconds > 250_000_000 else { return }
         lastShown = DispatchTime.now()
         shown = true
-        FileHandle.standardError.write(Data("\r已读 \(read * 100 / total)%（\(read >> 20) / \(total >> 20) MB）".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r已读 \(read * 100 / total)%（\(read >> 20) / \(total >> 20) MB）".utf8))
     }
 
     mutating func clear() {
         guard shown else { return }
         shown = false
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("\r\u{1B}[K".utf8))
     }
 }
