@@ -30,25 +30,95 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
 
-    func run() throws { try execute().deliver(to: output) }
+    func run() throws {
+        var result = CommandResult()
+        do throws(CLIFailure) {
+            let out = try OutputFile(destination: output)
+            result = execute(into: out.write)
+            if result.status == ExitStatus.success || result.status == ExitStatus.findings || !result.output.isEmpty {
+                try out.commit()
+            } else {
+                out.discard()
+            }
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+        }
+        try CommandResult(errors: result.errors, status: result.status).deliver()
+    }
 
-    /// Scores every file; a file with problems is reported and the others are still scored.
+    /// For tests: the same run, with the output kept in memory.
+    func execute() -> CommandResult {
+        var text = ""
+        var result = execute { text += $0 }
+        result.output = text
+        return result
+    }
+
+    /// Files scored at a time: their reports are rendered and written before the next are read, so
+    /// the text of ten thousand reports is never all in memory at once.
+    static let chunkSize = 512
+
+    /// Scores every file, writing the output through `write` as it is produced; a file with
+    /// problems is reported and the others are still scored. `output` of the result is non-empty
+    /// when anything was written.
     ///
     /// Files are read and scored on all processors at once; results keep the order of the files,
     /// and the rubric each names is read once.
-    func execute() -> CommandResult {
+    func execute(into write: (String) throws(CLIFailure) -> Void) -> CommandResult {
         var reports: [ScoreReport] = []
         var result = CommandResult()
         var targetOutputs: [String] = []
         let paths = Self.expand(files)
+        let rubrics = RubricCache()
+        let streams = paths.count > 1 && (format == .text || format == .markdown)
+        let separator = format == .text ? "\n" + String(repeating: "─", count: 60) + "\n\n" : "\n---\n\n"
+        var wrote = false
+        do throws(CLIFailure) {
+            for start in stride(from: 0, to: paths.count, by: Self.chunkSize) {
+                let chunk = Array(paths[start..<min(start + Self.chunkSize, paths.count)])
+                for (outcome, text) in score(chunk, rubrics, rendering: streams) {
+                    switch outcome {
+                    case .success(.report(let report)):
+                        if let text {
+                            try write(reports.isEmpty ? text : separator + text)
+                            wrote = true
+                        }
+                        reports.append(report)
+                    case .success(.targets(let report)): targetOutputs.append(render(report))
+                    case .failure(let error):
+                        result.errors += error.lines
+                        result.status = max(result.status, error.exitCode)
+                    }
+                }
+            }
+            var rest = ""
+            if !reports.isEmpty { rest = streams ? ending(reports) : render(reports) }
+            rest += targetOutputs.joined(separator: "\n")
+            if !rest.isEmpty {
+                try write(rest)
+                wrote = true
+            }
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+            return result
+        }
+        if wrote { result.output = " " }
+        if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
+            result.status = ExitStatus.findings
+        }
+        return result
+    }
+
+    /// Reads and scores `paths` on all processors, each with its rendered text when `rendering`.
+    private func score(_ paths: [String], _ rubrics: RubricCache, rendering: Bool) -> [(Result<Scored, CLIFailure>, String?)] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(paths.count / 64, 1))
         let pieces = split(paths.indices, into: workers)
-        let rubrics = RubricCache()
-        let rubricOverride = rubric
-        // Each file is read, scored and let go on one thread; only its report is kept.
-        let outcomes = Scoring.inParallel(workers) { part in
-            pieces[part].map { index -> Result<Scored, CLIFailure> in
-                Result { () throws(CLIFailure) in
+        let (rubricOverride, format) = (rubric, format)
+        return Scoring.inParallel(workers) { part in
+            pieces[part].map { index -> (Result<Scored, CLIFailure>, String?) in
+                let outcome = Result { () throws(CLIFailure) -> Scored in
                     let assessment = try Self.readAssessment(paths[index])
                     switch try rubrics.rubric(rubricOverride ?? assessment.rubric) {
                     case .targets(let checklist):
@@ -59,23 +129,10 @@ struct ScoreCommand: ParsableCommand {
                         throw CLIFailure(lines: ["\(paths[index]): 对应的是扶持政策，请用 score-cli subsidy / use `subsidy` for claims"], exitCode: 64)
                     }
                 }
+                guard rendering, case .success(.report(let report)) = outcome else { return (outcome, nil) }
+                return (outcome, format == .text ? report.renderText() : report.renderMarkdown())
             }
         }.flatMap { $0 }
-        for outcome in outcomes {
-            switch outcome {
-            case .success(.report(let report)): reports.append(report)
-            case .success(.targets(let report)): targetOutputs.append(render(report))
-            case .failure(let error):
-                result.errors += error.lines
-                result.status = max(result.status, error.exitCode)
-            }
-        }
-        if !reports.isEmpty { result.output = render(reports) }
-        result.output += targetOutputs.joined(separator: "\n")
-        if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
-            result.status = ExitStatus.findings
-        }
-        return result
     }
 
     private enum Scored: Sendable {
@@ -134,11 +191,11 @@ struct ScoreCommand: ParsableCommand {
         }
     }
 
-    /// `transform` of each report, on all processors, in order.
-    private static func rendered(_ reports: [ScoreReport], _ transform: @escaping @Sendable (ScoreReport) -> String) -> [String] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(reports.count / 64, 1))
-        let pieces = split(reports.indices, into: workers)
-        return Scoring.inParallel(workers) { part in pieces[part].map { transform(reports[$0]) } }.flatMap { $0 }
+    /// What follows the reports written one by one: the summary ranking them.
+    private func ending(_ reports: [ScoreReport]) -> String {
+        guard reports.count > 1 else { return "" }
+        let summary = ScoreSummary(reports: reports)
+        return format == .text ? "\n" + summary.renderText() : "\n" + summary.renderMarkdown()
     }
 
     private func render(_ reports: [ScoreReport]) -> String {
@@ -146,10 +203,10 @@ struct ScoreCommand: ParsableCommand {
         let several = reports.count > 1
         switch format {
         case .text:
-            return Self.rendered(reports) { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
+            return reports.map { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
                 + (several ? "\n" + summary.renderText() : "")
         case .markdown:
-            return Self.rendered(reports) { $0.renderMarkdown() }.joined(separator: "\n---\n\n") + (several ? "\n" + summary.renderMarkdown() : "")
+            return reports.map { $0.renderMarkdown() }.joined(separator: "\n---\n\n") + (several ? "\n" + summary.renderMarkdown() : "")
         case .csv:
             return several ? summary.renderCSV() : reports[0].renderCSV()
         case .json:
