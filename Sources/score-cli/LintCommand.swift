@@ -30,8 +30,14 @@ struct LintCommand: ParsableCommand {
                 let (rubric, path) = try RubricLibrary.rubric(reference)
                 let sourcePath = URL(fileURLWithPath: path).deletingLastPathComponent()
                     .appendingPathComponent(rubric.header.source.file).standardizedFileURL.path
-                let source = String(decoding: try FileAccess.read(sourcePath), as: UTF8.self)
-                let found = RubricLint.check(rubric, file: path, source: source)
+                let found: [LintFinding]
+                if Self.sameFile(sourcePath, path) {
+                    // Quotes checked against the rubric itself would all be "found".
+                    found = RubricLint.check(rubric, file: path, source: nil) + [RubricLint.sourceIsTheRubric(rubric, file: path)]
+                } else {
+                    let source = String(decoding: try FileAccess.read(sourcePath), as: UTF8.self)
+                    found = RubricLint.check(rubric, file: path, source: source)
+                }
                 findings += found
                 loaded.append((path, rubric))
                 let open = found.filter { $0.acknowledged == nil && $0.severity != .info }
@@ -51,5 +57,11 @@ struct LintCommand: ParsableCommand {
         }
         result.output = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
         return result
+    }
+
+    /// Whether two paths name the same file (after `..`, `.` and symbolic links are resolved).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return resolved(a) == resolved(b)
     }
 }

@@ -24,18 +24,21 @@ public enum InputValue: Sendable, Hashable {
             }
         case .count:
             guard let value = Rational(decimalText: text), value.isInteger, !text.contains(".") else {
+                if !text.contains("."), tooManyDigits(text) { return .failure(.outOfRange(tooLarge("数值", text))) }
                 return .failure(.wrongType("应为件数（非负整数），实为「\(text)」"))
             }
             guard !value.isNegative else { return .failure(.outOfRange("件数不能为负，实为 \(text)")) }
             return checkedRange(value, definition)
         case .number, .points:
             guard let value = Rational(decimalText: text) else {
+                if tooManyDigits(text) { return .failure(.outOfRange(tooLarge("数值", text))) }
                 return .failure(.wrongType("应为数值（如 8 或 8.5），实为「\(text)」"))
             }
             return checkedRange(value, definition)
         case .percent:
             let body = text.hasSuffix("%") ? String(text.dropLast()) : text
             guard let value = Rational(decimalText: body) else {
+                if tooManyDigits(body) { return .failure(.outOfRange(tooLarge("数值", text))) }
                 return .failure(.wrongType("应为百分比（如 99.5 或 99.5%），实为「\(text)」"))
             }
             guard !value.isNegative, value <= .hundred else {
@@ -44,6 +47,7 @@ public enum InputValue: Sendable, Hashable {
             return checkedRange(value, definition)
         case .money:
             guard let value = Rational(moneyText: text) else {
+                if tooManyDigits(moneyDigits(text)) { return .failure(.outOfRange(tooLarge("金额", text))) }
                 return .failure(.wrongType("应为金额（如 1200000、120万、1.2亿、1,200,000.00），实为「\(text)」"))
             }
             guard !value.isNegative else { return .failure(.outOfRange("金额不能为负，实为 \(text)")) }
@@ -55,6 +59,32 @@ public enum InputValue: Sendable, Hashable {
             }
             return .success(.choice(text))
         }
+    }
+
+    /// Whether `text` is a plain decimal (`-12`, `3.25`), which, when it still does not read, has
+    /// more digits than exact arithmetic keeps: an error to state as such, not as unreadable.
+    private static func tooManyDigits(_ text: some StringProtocol) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+    }
+
+    /// The digits of an amount written as finance writes it (`1,234万元` → `1234`), for ``tooManyDigits(_:)``.
+    private static func moneyDigits(_ text: String) -> String {
+        var body = Substring(text)
+        if body.hasSuffix("元") { body = body.dropLast() }
+        if body.hasSuffix("万") || body.hasSuffix("亿") { body = body.dropLast() }
+        guard body.contains(",") else { return String(body) }
+        // Thousands separators only in groups of three (`1,5` is not 15).
+        let whole = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = whole.drop { $0 == "-" || $0 == "+" }.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return "" }
+        return body.replacingOccurrences(of: ",", with: "")
+    }
+
+    private static func tooLarge(_ kind: String, _ text: String) -> String {
+        "\(kind)超出可精确计算的范围（最多 18 位有效数字），实为「\(text)」"
     }
 
     private static func checkedRange(_ value: Rational, _ definition: InputDefinition) -> Result<InputValue, InputRejection> {

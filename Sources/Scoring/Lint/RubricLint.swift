@@ -13,7 +13,7 @@ public struct LintFinding: Sendable, Hashable, CustomStringConvertible {
     public var severity: Finding.Severity
     /// A stable code: `tier.gap`, `tier.gap-non-integer`, `tier.overlap`, `tier.unreachable`,
     /// `cap.below-tier`, `item.max-unreachable`, `weight.equals-points`, `quote.not-in-source`,
-    /// `validity.gap`, `validity.overlap`.
+    /// `quote.source-is-rubric`, `validity.gap`, `validity.overlap`.
     public var code: String
     public var message: String
     /// The reason the rubric gives for accepting this finding, if it acknowledges it.
@@ -48,13 +48,28 @@ public enum RubricLint {
         }
         if let source {
             for citation in rubric.citationsNotFound(in: source) {
+                let field = citation.quoteLocation.map { "（\($0.field)）" } ?? ""
                 findings.append(
                     LintFinding(
-                        file: file, location: nil, subject: citation.clause, severity: .error, code: "quote.not-in-source",
-                        message: "引文「\(citation.text)」不在原文 \(rubric.header.source.file) 中"))
+                        file: file, location: citation.quoteLocation?.location, subject: citation.clause, severity: .error,
+                        code: "quote.not-in-source", message: "引文「\(citation.text)」不在原文 \(rubric.header.source.file) 中\(field)"))
             }
         }
         return acknowledge(findings, by: rubric.header.acknowledgements)
+    }
+
+    /// The finding for a rubric whose `source.file` is the rubric file itself: every quote would be
+    /// found in it, so none could be checked against the gazette.
+    public static func sourceIsTheRubric(_ rubric: Rubric, file: String) -> LintFinding {
+        let locations: [String: SourceLocation]
+        switch rubric {
+        case .scorecard(let scorecard): locations = scorecard.locations
+        case .schedule(let schedule): locations = schedule.locations
+        case .targets: locations = [:]
+        }
+        return LintFinding(
+            file: file, location: locations["source"], subject: "source.file", severity: .error, code: "quote.source-is-rubric",
+            message: "原文文件「\(rubric.header.source.file)」就是本文件，引文无从核对（应指向公报原文）")
     }
 
     /// Validity gaps and overlaps between rubrics of one series (successive versions of a policy).

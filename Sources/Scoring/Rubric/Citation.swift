@@ -11,6 +11,9 @@ public struct Citation: Sendable, Hashable, Decodable {
     public var text: String
     /// The line or lines in the source file, as written there (`1024`, `1465, 1469`).
     public var lines: String?
+    /// Where the quoted text is in the rubric file and its field (`sections[0].items[1].cite.text`),
+    /// when the citation was read from a file: for messages about it. Not part of its identity.
+    public var quoteLocation: (location: SourceLocation?, field: String)?
 
     enum CodingKeys: String, CodingKey { case document, clause, text, lines }
 
@@ -19,6 +22,29 @@ public struct Citation: Sendable, Hashable, Decodable {
         self.clause = clause
         self.text = text
         self.lines = lines
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        document = try c.decodeIfPresent(String.self, forKey: .document)
+        clause = try c.decode(String.self, forKey: .clause)
+        text = try c.decode(String.self, forKey: .text)
+        lines = try c.decodeIfPresent(String.self, forKey: .lines)
+        if let decoder = decoder as? NodeDecoder {
+            let field = decoder.pathText.isEmpty ? "text" : decoder.pathText + ".text"
+            quoteLocation = (decoder.node.mapping?["text"]?.location ?? decoder.location, field)
+        }
+    }
+
+    public static func == (lhs: Citation, rhs: Citation) -> Bool {
+        (lhs.document, lhs.clause, lhs.text, lhs.lines) == (rhs.document, rhs.clause, rhs.text, rhs.lines)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(document)
+        hasher.combine(clause)
+        hasher.combine(text)
+        hasher.combine(lines)
     }
 
     /// `长府办〔2022〕6号 附件·办件数量·评分标准 1`, for explanations.

@@ -10,13 +10,15 @@ public struct InputCatalog: Sendable, Hashable {
         self.inputs = inputs
         self.derived = derived
         inputIndex = Dictionary(inputs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        derivedIndex = Dictionary(derived.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private var inputIndex: [String: Int]
+    private var derivedIndex: [String: Int]
 
     /// The input with this id.
     public func input(_ id: String) -> InputDefinition? { inputIndex[id].map { inputs[$0] } }
 
     /// The derived value with this id.
-    public func derivedValue(_ id: String) -> DerivedInput? { derived.first { $0.id == id } }
+    public func derivedValue(_ id: String) -> DerivedInput? { derivedIndex[id].map { derived[$0] } }
 }

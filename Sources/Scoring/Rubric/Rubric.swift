@@ -11,10 +11,11 @@ public enum Rubric: Sendable, Hashable {
         let parsed = try StructuredFile(bytes: bytes, name: file)
         var kind = ""
         if case .mapping(let top) = parsed.root, case .scalar(let scalar)? = top["kind"] { kind = scalar.string }
+        // The file is parsed once here; scorecards and schedules are decoded from that tree.
         switch kind {
-        case "schedule": return .schedule(try Schedule.load(bytes: bytes, file: file))
+        case "schedule": return .schedule(try Schedule.load(parsed, bytes: bytes))
         case "targets": return .targets(try TargetChecklist.load(bytes: bytes, file: file))
-        default: return .scorecard(try Scorecard.load(bytes: bytes, file: file))
+        default: return .scorecard(try Scorecard.load(parsed, bytes: bytes))
         }
     }
 

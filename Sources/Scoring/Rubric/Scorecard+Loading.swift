@@ -6,7 +6,12 @@ extension Scorecard {
     ///   - file: the file's name as the user gave it, used in every message.
     /// - Throws: ``FileProblems`` listing every problem found, each with its line and field.
     public static func load(bytes: [UInt8], file: String) throws(FileProblems) -> Scorecard {
-        let parsed = try StructuredFile(bytes: bytes, name: file)
+        try load(try StructuredFile(bytes: bytes, name: file), bytes: bytes)
+    }
+
+    /// Decodes and checks a scorecard from a parsed file; `bytes` are hashed into its identity.
+    static func load(_ parsed: StructuredFile, bytes: [UInt8]) throws(FileProblems) -> Scorecard {
+        let file = parsed.name
         let (raw, locations) = try parsed.decode(ScorecardFile.self)
         let scorecard = Scorecard(
             header: raw.header.header(sha256: SHA256.hex(of: bytes)), total: raw.total,

@@ -3,7 +3,12 @@ extension Schedule {
     ///
     /// - Throws: ``FileProblems`` listing every problem found, each with its line and field.
     public static func load(bytes: [UInt8], file: String) throws(FileProblems) -> Schedule {
-        let parsed = try StructuredFile(bytes: bytes, name: file)
+        try load(try StructuredFile(bytes: bytes, name: file), bytes: bytes)
+    }
+
+    /// Decodes and checks a schedule from a parsed file; `bytes` are hashed into its identity.
+    static func load(_ parsed: StructuredFile, bytes: [UInt8]) throws(FileProblems) -> Schedule {
+        let file = parsed.name
         let (raw, locations) = try parsed.decode(ScheduleFile.self)
         let schedule = Schedule(
             header: raw.header.header(sha256: SHA256.hex(of: bytes)),

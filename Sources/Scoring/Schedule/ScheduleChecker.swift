@@ -1,6 +1,7 @@
 /// The checks a schedule must pass to load: every reference resolves (inputs, measures,
 /// interpretations, discrepancies), facts have the types their amounts need, no measure refers to
-/// itself through another, and the validity window is not inverted.
+/// itself through another, no derived value is computed from itself, and the validity window is not
+/// inverted.
 struct ScheduleChecker {
     let schedule: Schedule
     let file: String
@@ -38,6 +39,7 @@ struct ScheduleChecker {
         for (index, derived) in schedule.catalog.derived.enumerated() {
             for id in derived.inputs { checkInput(id, at: "derived[\(index)]", numeric: true) }
         }
+        checkDerivedChains()
         for (index, exclusion) in schedule.exclusions.enumerated() {
             checkCondition(exclusion.when, at: "exclusions[\(index)]")
             checkInterpretation(exclusion.interpretation, at: "exclusions[\(index)]")
@@ -104,6 +106,16 @@ struct ScheduleChecker {
                 report(path, "项目金额循环引用：\((visiting + [id]).joined(separator: " → "))")
                 return
             }
+            // One level, as the policies write it (按对应制定标准支持金额的30%): a chain of measures
+            // each a share of the next would cost a computation per path through it.
+            if let next = other.amount.measuresReferred.first {
+                if visiting.contains(next) || next == id {
+                    report(path, "项目金额循环引用：\((visiting + [id, next]).joined(separator: " → "))")
+                } else {
+                    report(path, "项目「\(id)」的金额本身按项目「\(next)」计算；按另一项目金额计算只能引用一层")
+                }
+                return
+            }
             checkAmount(other.amount, at: path, visiting: visiting + [id])
         case .minimum(let parts), .sum(let parts):
             for (index, part) in parts.enumerated() { checkAmount(part, at: "\(path)[\(index)]", visiting: visiting) }
@@ -112,6 +124,52 @@ struct ScheduleChecker {
         case .range(let low, let high):
             checkAmount(low, at: path, visiting: visiting)
             checkAmount(high, at: path, visiting: visiting)
+        }
+    }
+
+    /// The longest chain of derived values computed from derived values that is accepted.
+    static let maximumDerivedChain = 32
+
+    /// Derived values computed from themselves (directly or through others), which would never
+    /// finish computing, and chains of derived values deeper than ``maximumDerivedChain``. Each value
+    /// is visited once, and the search never goes deeper than the limit.
+    private mutating func checkDerivedChains() {
+        let derived = schedule.catalog.derived
+        let position = Dictionary(derived.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var state = [UInt8](repeating: 0, count: derived.count)  // 0 not seen, 1 on the current chain, 2 done
+        var depth = [Int](repeating: 0, count: derived.count)
+        var loops: [(Int, [Int])] = []
+        var tooDeep: Int?
+        func visit(_ chain: [Int]) {
+            guard let index = chain.last else { return }
+            state[index] = 1
+            var deepest = 0
+            for id in derived[index].inputs {
+                guard let next = position[id] else { continue }
+                switch state[next] {
+                case 1:
+                    if let start = chain.firstIndex(of: next) { loops.append((next, Array(chain[start...]) + [next])) }
+                case 2:
+                    deepest = max(deepest, depth[next] + 1)
+                default:
+                    guard chain.count <= Self.maximumDerivedChain else {
+                        tooDeep = tooDeep ?? chain[0]
+                        continue
+                    }
+                    visit(chain + [next])
+                    deepest = max(deepest, depth[next] + 1)
+                }
+            }
+            depth[index] = deepest
+            if deepest > Self.maximumDerivedChain { tooDeep = tooDeep ?? index }
+            state[index] = 2
+        }
+        for index in derived.indices where state[index] == 0 { visit([index]) }
+        for (index, loop) in loops {
+            report("derived[\(index)]", "计算值循环引用：\(loop.map { derived[$0].id }.joined(separator: " → "))")
+        }
+        if let index = tooDeep {
+            report("derived[\(index)]", "计算值层层引用其他计算值，超过 \(Self.maximumDerivedChain) 层")
         }
     }
 
@@ -163,4 +221,18 @@ func nearestLocation(_ path: String, in locations: [String: SourceLocation]) -> 
         location = locations[probe]
     }
     return location
+}
+
+extension AmountRule {
+    /// The measures whose amounts this amount is a share of (`percent_of_measure`), anywhere inside.
+    var measuresReferred: [String] {
+        switch self {
+        case .percentOfMeasure(let measure, _): [measure]
+        case .fixed, .undefined, .percent, .perUnit, .matching, .brackets: []
+        case .cases(let cases): cases.flatMap(\.amount.measuresReferred)
+        case .minimum(let parts), .sum(let parts): parts.flatMap(\.measuresReferred)
+        case .upTo(let inner): inner.measuresReferred
+        case .range(let low, let high): low.measuresReferred + high.measuresReferred
+        }
+    }
 }
