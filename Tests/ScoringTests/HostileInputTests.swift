@@ -383,7 +383,7 @@ struct HostileInputTests {
     }
 
     /// Two columns for one field under different names (`applicant` and 申请单位) refuse the file too.
-    @Test(.disabled("needs fix in Sources/Scoring/Claims/ClaimStreamReader.swift: readHeader compares column names, not the fields they stand for, so `applicant` and 申请单位 (or an input's id and its label) are both accepted and the later column silently wins"))
+    @Test
     func twoNamesForOneColumnRefuseTheFile() throws {
         let rules = try Self.schedule("ciie-trade-2021")
         let csv = Array("claim_id,applicant,date,measure,申请单位\nA,甲,2021-12-30,P2,乙\n".utf8)
@@ -393,33 +393,14 @@ struct HostileInputTests {
             ])
     }
 
-    /// Today: of two columns for one field, the later one is used without a word.
-    @Test func twoNamesForOneColumnTodayTakeTheLater() throws {
-        let report = try Self.decide("claim_id,applicant,date,measure,applicant_type,first_time_aeo,申请单位\nA,甲,2021-12-30,P2,企业,true,乙\n")
-        #expect(report.problems.isEmpty)
-        #expect(report.results.map(\.claim.applicant) == ["乙"])
-    }
-
     /// A header without the required columns refuses the file once, at the header, not once per row.
-    @Test(.disabled("needs fix in Sources/Scoring/Claims/ClaimStreamReader.swift: readHeader must refuse a header without claim_id, applicant, date or measure (today every row is rejected, one problem per missing column per row)"))
+    @Test
     func aHeaderWithoutRequiredColumnsRefusesTheFile() throws {
         let rules = try Self.schedule("ciie-trade-2021")
         let csv = Array("claim_id,applicant,applicant_type\nA,甲,企业\nB,乙,企业\n".utf8)
         #expect(
             Self.problems { () throws(FileProblems) in _ = try ClaimBatch.read(bytes: csv, file: "c.csv", schedule: rules) } == [
                 "c.csv:1:1: 表头: 申请文件缺少列：date、measure"
-            ])
-    }
-
-    /// Today: a header without the required columns rejects every row, naming the missing column on each.
-    @Test func aHeaderWithoutRequiredColumnsRejectsEveryRowToday() throws {
-        let report = try Self.decide("claim_id,applicant,applicant_type\nA,甲,企业\nB,乙,企业\n")
-        #expect(report.rowsRead == 2)
-        #expect(report.rowsRejected == 2)
-        #expect(
-            report.problems.map(\.description) == [
-                "claims.csv:2:1: date: 缺少日期", "claims.csv:2:1: measure: 缺少项目",
-                "claims.csv:3:1: date: 缺少日期", "claims.csv:3:1: measure: 缺少项目",
             ])
     }
 
@@ -470,7 +451,7 @@ struct HostileInputTests {
     }
 
     /// Totals that overflow (12 grants of 999,999,999,999,999,999 元) are reported, never dropped.
-    @Test(.disabled("needs fix in Sources/Scoring/Subsidy/SubsidyReport.swift: SubsidyTally.add swallows the overflow of the totals (`overflow = overflow ?? error`) and report(poolUsed:) never reports it; today the total silently leaves out the 10th grant onwards and the exit code is 0"))
+    @Test
     func totalsThatOverflowAreReported() throws {
         let report = try Self.decide(Self.overflowingGrants, schedule: "quality-brand-ip-2021")
         #expect(report.rowsRead == 12)
@@ -478,14 +459,6 @@ struct HostileInputTests {
             report.problems.map(\.description) == [
                 "claims.csv:11:1: amount: 给予金额合计超出可精确计算的范围（数值超出可精确计算的范围：8999999999999999991 + 999999999999999999），合计与汇总不完整"
             ])
-    }
-
-    /// Today: the total leaves out the grants after the overflow, without a word.
-    @Test func totalsThatOverflowAreSilentlyShortToday() throws {
-        let report = try Self.decide(Self.overflowingGrants, schedule: "quality-brand-ip-2021")
-        #expect(report.results.count == 12)
-        #expect(report.problems.isEmpty)
-        #expect(report.totalGranted == Rational(integer: 8_999_999_999_999_999_991))
     }
 
     /// Twelve claims under R20 (1:1 matching, no ceiling), each matching 999,999,999,999,999,999 元.
@@ -614,12 +587,14 @@ struct HostileLongLineTests {
         #expect(batch.claims.first?.applicant.utf8.count == Self.megabytes << 20)
     }
 
-    /// A claims CSV read whole with a 100 MB applicant name.
+    /// A claims CSV read whole with a 100 MB applicant name is refused as a streamed one is, at its line.
     @Test func aHundredMegabyteLineInACSVReadWhole() throws {
         let rules = try HostileInputTests.schedule("ciie-trade-2021")
         let csv = Self.file(HostileInputTests.ciie + "\nA,", ",2021-12-30,P2,企业,,true,,,,\n")
-        let batch = try ClaimBatch.read(bytes: csv, file: "c.csv", schedule: rules)
-        #expect(batch.claims.first?.applicant.utf8.count == Self.megabytes << 20)
+        #expect(
+            HostileInputTests.problems { () throws(FileProblems) in _ = try ClaimBatch.read(bytes: csv, file: "c.csv", schedule: rules) } == [
+                "c.csv:2:1: 第 2 行超过 1 MB：申请表的一行不会这样长（是否缺少换行，或引号没有闭合？）"
+            ])
     }
 
     /// A claims CSV streamed in blocks with a one-megabyte cell (a long but possible row) is decided.
@@ -639,7 +614,7 @@ struct HostileLongLineTests {
     }
 
     /// A 100 MB applicant name in a YAML claims file is decided, and the text report of it is written in time.
-    @Test(.disabled("needs fix in Sources/Scoring/Rendering/TextTable.swift: rendered(indent:gap:) pads every row of a column to its widest cell, so one 100 MB name adds 100 MB of spaces to every other row (37 s and 990 MB for one claim in a release build; rows × width in general); cap the width a column is padded to (e.g. 40 columns) and let longer cells run over"))
+    @Test
     func aHundredMegabyteNameDoesNotWidenEveryRow() throws {
         let rules = try HostileInputTests.schedule("ciie-trade-2021")
         var yaml = Self.file("claims:\n  - {claim_id: Y0, applicant: ", ", date: 2021-12-30, measure: P2, applicant_type: 企业, first_time_aeo: 是}\n")
@@ -654,7 +629,7 @@ struct HostileLongLineTests {
     }
 
     /// A 100 MB line streamed in blocks is refused at its line, in time and memory bounded by the block.
-    @Test(.disabled("needs fix in Sources/Scoring/Claims/CSVScanner.swift: scan(_:isLast:) re-splits the whole carried-over record with every block (quadratic: 437 s for a 100 MB line through score-cli, 1.3 GB) and has no limit on a record's length; refuse a record longer than 1 MiB with this message"))
+    @Test
     func aHundredMegabyteLineStreamedIsRefused() throws {
         let rules = try HostileInputTests.schedule("ciie-trade-2021")
         let csv = Self.file(HostileInputTests.ciie + "\nA,", ",2021-12-30,P2,企业,,true,,,,\n")

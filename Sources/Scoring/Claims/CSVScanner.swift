@@ -15,6 +15,10 @@ public struct CSVScanner: Sendable {
     private var atStartOfFile = true
     private let file: String
 
+    /// The longest record read: an Excel cell holds at most 32,767 characters, so a longer row is a
+    /// missing line end or an unclosed quote, and refusing it keeps time and memory bounded.
+    public static let maximumRecordBytes = 1 << 20
+
     public init(file: String) {
         self.file = file
     }
@@ -40,6 +44,12 @@ public struct CSVScanner: Sendable {
         }
         var records = CSVRecords(bytes: bytes)
         let end = records.split(firstLine: &line, isLast: isLast)
+        if let long = records.firstRecord(longerThan: Self.maximumRecordBytes) {
+            throw tooLong(line: records.lines[long])
+        }
+        if end < bytes.count && bytes.count - end > Self.maximumRecordBytes {
+            throw tooLong(line: line)
+        }
         if end < bytes.count {
             if isLast {
                 throw FileProblems([
@@ -52,6 +62,14 @@ public struct CSVScanner: Sendable {
         }
         consumed += end
         return records
+    }
+
+    private func tooLong(line: Int) -> FileProblems {
+        FileProblems([
+            FileProblem(
+                file: file, location: SourceLocation(line: line, column: 1), field: "",
+                message: "第 \(line) 行超过 1 MB：申请表的一行不会这样长（是否缺少换行，或引号没有闭合？）")
+        ])
     }
 }
 
@@ -80,6 +98,15 @@ public struct CSVRecords: Sendable {
 
     /// How many fields record `index` has.
     func fieldCount(_ index: Int) -> Int { Int(firstField[index + 1] - firstField[index]) }
+
+    /// The first record whose bytes, from its first field to its last, are more than `limit`.
+    func firstRecord(longerThan limit: Int) -> Int? {
+        (0..<count).first { index in
+            let first = fields[Int(firstField[index])]
+            let last = fields[Int(firstField[index + 1]) - 1]
+            return Int(last.end) - Int(first.start) > limit
+        }
+    }
 
     /// Field `column` (0-based) of record `index`.
     func field(_ index: Int, _ column: Int) -> Field { fields[Int(firstField[index]) + column] }

@@ -35,6 +35,9 @@ struct ClaimStreamReader: Sendable {
         let line = records.lines[0]
         var problems: [FileProblem] = []
         var seen: [String: Int] = [:]
+        /// The column each fixed field and input was first found in, by any of its names.
+        var fixedAt: [ClaimRowReader.Fixed: Int] = [:]
+        var inputAt: [Int: Int] = [:]
         for (index, text) in records.texts(0).enumerated() {
             guard let text else {
                 throw FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8")])
@@ -46,9 +49,31 @@ struct ClaimStreamReader: Sendable {
             } else if let earlier = seen[name] {
                 problems.append(FileProblem(file: file, location: location, field: name, message: "列名重复（与第 \(earlier) 列相同）"))
             }
+            let role = rows.column(named: name)
+            // Two names for one field (`applicant` and 申请单位, an input's id and its label).
+            var sameAs: Int?
+            switch role {
+            case .fixed(let field):
+                sameAs = fixedAt[field]
+                if sameAs == nil { fixedAt[field] = index + 1 }
+            case .input(let input):
+                sameAs = inputAt[input]
+                if sameAs == nil { inputAt[input] = index + 1 }
+            case .unknown: break
+            }
+            if let sameAs, seen[name] == nil {
+                problems.append(
+                    FileProblem(file: file, location: location, field: name, message: "列名重复（与第 \(sameAs) 列 \(names[sameAs - 1]) 是同一列）"))
+            }
             seen[name] = index + 1
             names.append(name)
-            roles.append(rows.column(named: name))
+            roles.append(role)
+        }
+        let missing = [ClaimRowReader.Fixed.claimID, .applicant, .date, .measure].filter { fixedAt[$0] == nil }
+        if !missing.isEmpty, !names.isEmpty {
+            problems.append(
+                FileProblem(file: file, location: SourceLocation(line: line, column: 1), field: "表头",
+                    message: "申请文件缺少列：\(missing.map(\.name).joined(separator: "、"))"))
         }
         guard problems.isEmpty else { throw FileProblems(problems) }
         sawHeader = true

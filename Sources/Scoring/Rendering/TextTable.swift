@@ -12,12 +12,16 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
+    /// The widest a column is padded to: a longer cell runs over, so one very long name cannot
+    /// add its width in spaces to every other row.
+    static let maximumPaddedWidth = 80
+
     func rendered(indent: String = "", gap: String = "  ") -> String {
         let cellWidths = rows.map { row in row.map(displayWidth(of:)) }
         var widths = [Int](repeating: 0, count: alignments.count)
         for row in cellWidths {
             for (index, width) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], width)
+                widths[index] = max(widths[index], min(width, Self.maximumPaddedWidth))
             }
         }
         var out = ""

@@ -116,6 +116,13 @@ struct SubsidyTally: Sendable {
                 totalForgone = try totalForgone + result.forgone
             }
         } catch {
+            // Reported once, on the claim that overflowed: the totals after it are incomplete.
+            if overflow == nil {
+                problems.append(
+                    FileProblem(
+                        file: file, location: SourceLocation(line: result.claim.line, column: 1), field: "amount",
+                        message: "给予金额合计超出可精确计算的范围（\(error)），合计与汇总不完整"))
+            }
             overflow = overflow ?? error
         }
         if result.status == .granted && result.isCeiling { ceilings += 1 }
