@@ -231,10 +231,10 @@ private struct ScoringRun {
                 record(error, rule: rule, neededBy: &neededBy)
             }
         }
-        var points = (try? Rational.sum(result.rules.map(\.points))) ?? .zero
-        points = applyCaps(item, rules: result.rules, points: points, adjustments: &result.adjustments)
-        points = applyGates(item, facts: facts, rules: &result.rules, points: points, adjustments: &result.adjustments,
-            neededBy: &neededBy)
+        // Gates first: the rules they zero then count as 0 under any cap, so a closed gate never
+        // takes away more than the rules it closes gave.
+        applyGates(item, facts: facts, rules: &result.rules, adjustments: &result.adjustments, neededBy: &neededBy)
+        var points = applyCaps(item, rules: result.rules, adjustments: &result.adjustments)
         if points > item.max || points.isNegative {
             // The checks at load time make this unreachable; keep the promise anyway and say so.
             let clamped = min(max(points, .zero), item.max)
@@ -270,27 +270,28 @@ private struct ScoringRun {
         }
     }
 
-    private mutating func applyCaps(_ item: Item, rules: [RuleScore], points: Rational, adjustments: inout [String]) -> Rational {
-        var total = points
-        for cap in item.caps {
-            let covered = rules.filter { cap.rules?.contains($0.id) ?? true }
-            guard let sum = try? Rational.sum(covered.map(\.points)), sum > cap.points,
-                let excess = try? sum - cap.points, let reduced = try? total - excess
-            else { continue }
-            let scope = cap.rules.map { "规则 \($0.joined(separator: "、")) " } ?? "本项"
-            adjustments.append(
-                "\(scope)合计 \(sum.displayText()) 分，「\(cap.cite.text)」，按 \(cap.points.displayText()) 分计（\(cap.cite.reference(defaultDocument: scorecard.header.document))）")
-            if let interpretation = cap.interpretation { applied.insert(interpretation) }
-            total = reduced
+    /// The item's points: its rules added up under its caps, inner caps first (``Item/capsInOrder``).
+    private mutating func applyCaps(_ item: Item, rules: [RuleScore], adjustments: inout [String]) -> Rational {
+        var groups = CapGroups(rules.map { ($0.id, $0.points) })
+        for (cap, covered) in item.capsInOrder {
+            groups.apply(covered) { values in
+                let sum = try? Rational.sum(values)
+                if let sum, sum <= cap.points { return sum }
+                let scope = cap.rules.map { "规则 \($0.joined(separator: "、")) " } ?? "本项"
+                adjustments.append(
+                    "\(scope)合计 \(sum?.displayText() ?? "超出范围") 分，「\(cap.cite.text)」，按 \(cap.points.displayText()) 分计（\(cap.cite.reference(defaultDocument: scorecard.header.document))）")
+                if let interpretation = cap.interpretation { applied.insert(interpretation) }
+                return cap.points
+            }
         }
-        return total
+        return (try? Rational.sum(groups.values)) ?? .zero
     }
 
+    /// Zeroes the rules of every closed gate.
     private mutating func applyGates(
-        _ item: Item, facts: Facts, rules: inout [RuleScore], points: Rational, adjustments: inout [String],
+        _ item: Item, facts: Facts, rules: inout [RuleScore], adjustments: inout [String],
         neededBy: inout [String: [String]]
-    ) -> Rational {
-        var total = points
+    ) {
         for gate in item.gates {
             guard let value = try? facts.value(gate.input), case .boolean(let passed) = value else {
                 neededBy[gate.input, default: []].append(gate.id)
@@ -299,12 +300,9 @@ private struct ScoringRun {
             if let interpretation = gate.interpretation { applied.insert(interpretation) }
             guard !passed else { continue }
             let zeroed = gate.rules ?? item.rules.map(\.id)
-            let lost = (try? Rational.sum(rules.filter { zeroed.contains($0.id) }.map(\.points))) ?? .zero
             for index in rules.indices where zeroed.contains(rules[index].id) { rules[index].points = .zero }
-            total = (try? total - lost) ?? .zero
             adjustments.append("门槛未满足：「\(gate.cite.text)」，\(gate.rules == nil ? "本项" : "规则 \(zeroed.joined(separator: "、")) ")得 0 分")
         }
-        return total
     }
 
     // MARK: Totals

@@ -16,6 +16,14 @@ struct TextTable {
     /// add its width in spaces to every other row.
     static let maximumPaddedWidth = 80
 
+    private static let spaces = String(repeating: " ", count: maximumPaddedWidth)
+
+    /// Appends `count` spaces (at most ``maximumPaddedWidth``).
+    private static func pad(_ out: inout String, _ count: Int) {
+        guard count > 0 else { return }
+        out += spaces[..<spaces.utf8.index(spaces.startIndex, offsetBy: min(count, maximumPaddedWidth))]
+    }
+
     func rendered(indent: String = "", gap: String = "  ") -> String {
         let cellWidths = rows.map { row in row.map(displayWidth(of:)) }
         var widths = [Int](repeating: 0, count: alignments.count)
@@ -34,9 +42,9 @@ struct TextTable {
                 switch alignments[index] {
                 case .left:
                     out += cell
-                    if index < row.count - 1 { out.append(contentsOf: repeatElement(" " as Character, count: padding)) }
+                    if index < row.count - 1 { Self.pad(&out, padding) }
                 case .right:
-                    out.append(contentsOf: repeatElement(" " as Character, count: padding))
+                    Self.pad(&out, padding)
                     out += cell
                 }
             }

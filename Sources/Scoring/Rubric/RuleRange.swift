@@ -7,27 +7,28 @@ struct RuleRange {
     var maximum: Rational?
 
     static func of(item: Item, in scorecard: Scorecard) throws(ArithmeticOverflow) -> RuleRange {
+        // Caps apply as the evaluator applies them: inner caps first, each limiting its group.
+        var groups = CapGroups(try item.rules.map { rule throws(ArithmeticOverflow) in (rule.id, try of(rule: rule, in: scorecard)) })
+        for (cap, covered) in item.capsInOrder {
+            try groups.apply(covered) { ranges throws(ArithmeticOverflow) in
+                let sum = try total(ranges)
+                return RuleRange(minimum: min(sum.minimum, cap.points), maximum: sum.maximum.map { min($0, cap.points) } ?? cap.points)
+            }
+        }
+        let sum = try total(groups.values)
+        // The evaluator never lets an item's points fall below zero.
+        return RuleRange(minimum: max(sum.minimum, .zero), maximum: sum.maximum)
+    }
+
+    /// The range of a sum of rules.
+    private static func total(_ ranges: [RuleRange]) throws(ArithmeticOverflow) -> RuleRange {
         var minimum = Rational.zero
         var maximum: Rational? = .zero
-        var capped: Set<String> = []
-        for cap in item.caps {
-            let covered = item.rules.filter { cap.rules?.contains($0.id) ?? true }
-            capped.formUnion(covered.map(\.id))
-            var groupMost: Rational? = .zero
-            for rule in covered {
-                let range = try of(rule: rule, in: scorecard)
-                minimum = try minimum + range.minimum
-                groupMost = try add(groupMost, range.maximum)
-            }
-            maximum = try add(maximum, groupMost.map { min($0, cap.points) } ?? cap.points)
-        }
-        for rule in item.rules where !capped.contains(rule.id) {
-            let range = try of(rule: rule, in: scorecard)
+        for range in ranges {
             minimum = try minimum + range.minimum
             maximum = try add(maximum, range.maximum)
         }
-        // The evaluator never lets an item's points fall below zero.
-        return RuleRange(minimum: max(minimum, .zero), maximum: maximum)
+        return RuleRange(minimum: minimum, maximum: maximum)
     }
 
     static func of(rule: ScoringRule, in scorecard: Scorecard) throws(ArithmeticOverflow) -> RuleRange {

@@ -132,6 +132,13 @@ struct ScorecardChecker {
                 report("\(path).caps[\(index)].rules", "上限引用了本项没有的规则「\(id)」")
             }
         }
+        let capGroups = item.capsInOrder
+        for (index, inner) in capGroups.enumerated() {
+            for outer in capGroups[(index + 1)...] where !inner.rules.isDisjoint(with: outer.rules) && !inner.rules.isSubset(of: outer.rules) {
+                let shown = { (rules: Set<String>) in rules.sorted().joined(separator: "、") }
+                report("\(path).caps", "上限的规则组（\(shown(inner.rules))）与（\(shown(outer.rules))）部分重叠：各上限须互不相交，或一个包含另一个")
+            }
+        }
         for (index, gate) in item.gates.enumerated() {
             checkInput(gate.input, at: "\(path).gates[\(index)]", allowed: [.boolean])
             checkInterpretationReference(gate.interpretation, at: "\(path).gates[\(index)]")

@@ -1,0 +1,9 @@
+// libFuzzer entry point for RubricLoader; built and run by scripts/fuzz.sh together with
+// Tests/ScoringTests/FuzzHarness.swift, which holds what is done with each input.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    FuzzHarness.rubric(bytes)
+    return 0
+}
