@@ -346,11 +346,7 @@ struct PropertyTests {
     }
 
     /// 每届金奖获奖组织…不超过2个 must hold whether a round's awards are decided in one run or two.
-    /// Today a prior award carries no round: the CSV output has no `round` column, `PriorAward` has no
-    /// round, and `SubsidyCalculator.record` passes `round: nil`, so the ledger counts it under an
-    /// unknown round and the second run grants the round's quota again.
-    @Test(.disabled("needs fix in Claims/PriorAwards.swift + Subsidy/SubsidyCalculator.swift (PriorAward.round, read a `round` column, record(_:) passes award.round to ledger.add) and Rendering/SubsidyReport+Render.swift (csvColumns/csvCells write the claim's `round` fact), so per-round count limits see prior awards"))
-    func countLimitsPerRoundHoldAcrossALedger() throws {
+    @Test func countLimitsPerRoundHoldAcrossALedger() throws {
         let path = "rubrics/schedules/district-quality-award-2021.yaml"
         let schedule = try Schedule.load(bytes: try packageFile(path), file: path)
         for round in 0..<2 {

@@ -2,7 +2,7 @@
 /// yearly caps, count limits and highest-only groups.
 ///
 /// Its columns are the first columns of `score-cli subsidy --format csv`, so last run's output can
-/// be given as this run's ledger: `claim_id, applicant, date, measure, amount[, matter]`.
+/// be given as this run's ledger: `claim_id, applicant, date, measure, amount[, matter][, round]`.
 public enum PriorAwards {
     public static func read(bytes: [UInt8], file: String, schedule: Schedule) throws(FileProblems) -> [PriorAward] {
         let records = try CSVReader.records(bytes, file: file)
@@ -12,7 +12,7 @@ public enum PriorAwards {
         let columns = (
             id: index("claim_id", "申请编号"), applicant: index("applicant", "申请单位", "申请人"),
             date: index("date", "申请日期", "日期"), measure: index("measure", "项目"),
-            amount: index("amount", "金额", "给予金额"), matter: index("matter", "事项"))
+            amount: index("amount", "金额", "给予金额"), matter: index("matter", "事项"), round: index("round", "届次"))
         var missing: [String] = []
         if columns.applicant == nil { missing.append("applicant") }
         if columns.date == nil { missing.append("date") }
@@ -45,9 +45,15 @@ public enum PriorAwards {
                 continue
             }
             let matter = cell(columns.matter)
+            let roundText = cell(columns.round)
+            let round = Rational(decimalText: roundText)
+            if let roundColumn = columns.round, !roundText.isEmpty, round == nil {
+                problems.append(FileProblem(file: file, location: location(roundColumn), field: "round", message: "届次「\(roundText)」无法识别"))
+                continue
+            }
             awards.append(
                 PriorAward(claimID: cell(columns.id), applicant: cell(applicantColumn), date: date, measure: measure, amount: amount,
-                    matter: matter.isEmpty ? nil : matter))
+                    matter: matter.isEmpty ? nil : matter, round: round))
         }
         guard problems.isEmpty else { throw FileProblems(problems) }
         return awards

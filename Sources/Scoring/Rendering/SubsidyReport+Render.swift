@@ -196,11 +196,11 @@ public struct SubsidyWriter: Sendable {
     /// One row per claim, in processing order; the columns a prior-awards file needs come first, so
     /// this output can be given back as `--ledger` next time.
     static let csvColumns = [
-        "claim_id", "applicant", "date", "measure", "amount", "matter", "status", "computed", "forgone", "is_ceiling",
+        "claim_id", "applicant", "date", "measure", "amount", "matter", "round", "status", "computed", "forgone", "is_ceiling",
         "bound_by", "measure_title", "reasons", "citation", "interpretations", "discrepancies",
     ]
 
-    /// One CSV record, written straight to bytes: the same cells as ``csvCells(_:)``.
+    /// One CSV record, written straight to bytes, in the order of ``csvColumns``.
     static func appendCSVRow(_ result: ClaimResult, to out: inout [UInt8]) {
         let comma = UInt8(ascii: ",")
         let claim = result.claim
@@ -215,6 +215,8 @@ public struct SubsidyWriter: Sendable {
         out.append(contentsOf: money(result.amount).utf8)
         out.append(comma)
         CSVWriter.append(claim.matter ?? "", to: &out)
+        out.append(comma)
+        if let round = claim.values["round"]?.number { out.append(contentsOf: round.description.utf8) }
         out.append(comma)
         out.append(contentsOf: result.status.rawValue.utf8)
         out.append(comma)

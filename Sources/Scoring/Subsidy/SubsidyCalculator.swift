@@ -37,7 +37,7 @@ public struct SubsidyCalculator: Sendable {
     public mutating func record(_ award: PriorAward) {
         guard let index = schedule.measureIndex[award.measure] else { return }
         let applicant = ledger.number(of: award.applicant)
-        ledger.add(award.amount, measure: index, applicant: applicant, year: award.date.year, matter: award.matter, round: nil)
+        ledger.add(award.amount, measure: index, applicant: applicant, year: award.date.year, matter: award.matter, round: award.round)
     }
 
     /// The pool used so far.
@@ -278,13 +278,16 @@ public struct PriorAward: Sendable, Hashable {
     public var measure: String
     public var amount: Rational
     public var matter: String?
+    /// The round (届) it was granted in, for count limits per round.
+    public var round: Rational?
 
-    public init(claimID: String, applicant: String, date: CalendarDate, measure: String, amount: Rational, matter: String?) {
+    public init(claimID: String, applicant: String, date: CalendarDate, measure: String, amount: Rational, matter: String?, round: Rational? = nil) {
         self.claimID = claimID
         self.applicant = applicant
         self.date = date
         self.measure = measure
         self.amount = amount
         self.matter = matter
+        self.round = round
     }
 }
