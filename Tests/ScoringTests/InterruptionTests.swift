@@ -39,6 +39,16 @@ struct InterruptionTests {
         return process
     }
 
+    /// Runs `process` to its end and returns what it wrote on standard error.
+    static func standardError(of process: Process) throws -> String {
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return message
+    }
+
     /// The temporary files a run leaves in `folder` (none, when nothing is lost).
     static func partialFiles(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".partial") }
@@ -78,11 +88,7 @@ struct InterruptionTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -f 64; exec \"$0\" subsidy \"$1\" --schedule trade-consumption-2022 -f csv -o \"$2\"",
             Self.scoreCLI.path, claims.path, destination.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let message = try Self.standardError(of: process)
         #expect(process.terminationStatus == 73)
         #expect(message.contains("写入失败 / write failed"))
         #expect(try String(contentsOf: destination, encoding: .utf8) == "last run's output\n")
@@ -99,11 +105,7 @@ struct InterruptionTests {
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let message = try Self.standardError(of: process)
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 73)
         #expect(message.contains("写入失败"))
@@ -114,11 +116,7 @@ struct InterruptionTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let before = try Data(contentsOf: claims)
         let process = Self.subsidy(claims, to: claims)
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let message = try Self.standardError(of: process)
         #expect(process.terminationStatus == 64)
         #expect(message.contains("输出文件就是输入文件，拒绝覆盖"))
         #expect(try Data(contentsOf: claims) == before)
