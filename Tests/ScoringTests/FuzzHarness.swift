@@ -9,6 +9,15 @@ enum FuzzHarness {
     /// The fuzz targets, by folder name under Fuzz/.
     static let targets = ["RubricLoader", "SelfAssessment", "ClaimsReader"]
 
+    /// The package folder, for the fuzzers to find the shipped rubrics: SCORE_ROOT, or three levels
+    /// above this file (scripts/fuzz.sh compiles it by its full path).
+    static let packageFolder: String = {
+        if let root = getenv("SCORE_ROOT") { return String(cString: root) }
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
     /// The shipped rubrics the self-assessment and claims targets score against.
     struct Shipped: Sendable {
         var scorecards: [Scorecard]
