@@ -24,8 +24,8 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "既往给予记录 / prior awards (with --schedule)")
     var ledger: String?
 
-    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown, html, xlsx")
+    var format: ResultFormat = .text
 
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
@@ -35,17 +35,66 @@ struct AuditCommand: ParsableCommand {
         if ledger != nil, schedule == nil { throw ValidationError("--ledger 须与 --schedule 一起使用") }
     }
 
-    func run() throws { try execute().deliver(to: output) }
+    func run() throws {
+        guard format == .xlsx else { return try execute().deliver(to: output) }
+        var result = CommandResult()
+        do throws(CLIFailure) {
+            try format.refuseTerminal(output)
+            let bytes: [UInt8]?
+            (result, bytes) = executeWorkbook()
+            if let bytes {
+                let out = try OutputFile(destination: output)
+                try out.write(bytes: bytes)
+                try out.commit()
+            }
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+        }
+        try CommandResult(errors: result.errors, status: result.status).deliver()
+    }
+
+    /// The audit as an .xlsx workbook (binary, so not in the result's text), or `nil` when there is none.
+    func executeWorkbook() -> (CommandResult, [UInt8]?) {
+        var result = CommandResult()
+        guard let report = audit(into: &result) else { return (result, nil) }
+        do throws(CLIFailure) {
+            let bytes = try workbookBytes { () throws(XLSXLimitExceeded) in try report.workbook() }
+            if result.status == ExitStatus.success, report.hasErrors { result.status = ExitStatus.findings }
+            return (result, bytes)
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+            return (result, nil)
+        }
+    }
 
     func execute() -> CommandResult {
         var result = CommandResult()
+        guard let report = audit(into: &result) else { return result }
+        result.output =
+            switch format {
+            case .text: report.renderText()
+            case .json: report.json.serialized()
+            case .csv: report.renderCSV()
+            case .markdown: report.renderMarkdown()
+            case .html: report.renderHTML()
+            // Binary: built by executeWorkbook().
+            case .xlsx: ""
+            }
+        if result.status == ExitStatus.success, report.hasErrors { result.status = ExitStatus.findings }
+        return result
+    }
+
+    /// Recomputes the self-assessments or the claims; `nil` when the claims could not be read.
+    private func audit(into result: inout CommandResult) -> AuditReport? {
         let report: AuditReport
         if let schedule {
             var subsidy = SubsidyCommand()
             subsidy.claims = files[0]
             subsidy.schedule = schedule
             subsidy.ledger = ledger
-            guard let decided = subsidy.decide(into: &result) else { return result }
+            guard let decided = subsidy.decide(into: &result) else { return nil }
             let counts = Dictionary(grouping: decided.results, by: \.claim.applicant).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
             report = AuditReport(kind: "申请", differences: Audit.differences(in: decided), checked: counts)
         } else {
@@ -63,14 +112,6 @@ struct AuditCommand: ParsableCommand {
             }
             report = AuditReport(kind: "自评表", differences: differences, checked: checked)
         }
-        result.output =
-            switch format {
-            case .text: report.renderText()
-            case .json: report.json.serialized()
-            case .csv: report.renderCSV()
-            case .markdown: report.renderMarkdown()
-            }
-        if result.status == ExitStatus.success, report.hasErrors { result.status = ExitStatus.findings }
-        return result
+        return report
     }
 }

@@ -13,6 +13,13 @@ struct ScoreCLI: ParsableCommand {
               64  命令行有误 / bad command line
               65  输入或评分表格式有误（逐条指出文件、行、字段）/ malformed input or rubric
               66  找不到输入文件 / input file missing
+              73  无法写入输出（目录不存在、无权限、磁盘或标准输出已满）/ output cannot be written
+            示例 / examples:
+              score-cli rubrics
+              score-cli score examples/scorecards/typical-unit.yaml
+              score-cli score examples/ranking/*.yaml --top 优秀=10 --next 表扬=10
+              score-cli subsidy examples/subsidies/trade-consumption-2022.csv --schedule trade-consumption-2022
+            命令行补全与手册页 / completions and man page: 见 completions/ 与 docs/man/score-cli.1（README）
             """,
         version: "0.1.0",
         subcommands: [RubricsCommand.self, ShowCommand.self, TemplateCommand.self, ScoreCommand.self, SubsidyCommand.self, AuditCommand.self, LintCommand.self, GenerateCommand.self]

@@ -12,17 +12,24 @@ struct ScoreCommand: ParsableCommand {
             给出文件夹时，评分其中所有 .yaml、.yml、.json 文件（按文件名顺序）。
             Each file names its rubric; several files also give a summary ranked by total.
             A folder stands for every .yaml, .yml and .json file in it.
+            按名额评定等次（如 2021 年度 41 家中优秀 10 家、表扬 10 家，长府办〔2022〕5号）：
+            --top 给出第一个等次及名额，--next 依次给出后面的等次；总分相同者名次相同（1、2、2、4），
+            并列跨越名额界线时按 --ties 处理（默认 higher：均评较高等次，下一等次名额相应减少），
+            汇总表下逐条说明每个边界并列如何处理。
+            With --top/--next, units are rated by rank and quota; ties across a quota's end follow --ties.
             示例 / examples:
               score-cli score examples/scorecards/model-unit.yaml
               score-cli score examples/scorecards/*.yaml --format csv -o 汇总.csv
               score-cli score 2022年自评/ --format csv -o 汇总.csv
+              score-cli score examples/ranking/ --top 优秀=10 --next 表扬=10
+              score-cli score examples/ranking/ --top 优秀=10 --next 表扬=10 --ties undecided -f csv -o 等次.csv
             """)
 
     @Argument(help: "自评文件（YAML 或 JSON）或文件夹 / self-assessment files, or folders of them")
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown, html, xlsx")
+    var format: ResultFormat = .text
 
     @Option(name: .shortAndLong, help: "评分表 id 或路径，代替文件中的 rubric 字段 / use this rubric instead of the one each file names")
     var rubric: String?
@@ -30,11 +37,56 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
 
+    @Option(help: "按名额评定等次：第一个等次及名额，如 优秀=10 / rate by quota: the first rating and its places, e.g. 优秀=10")
+    var top: String?
+
+    @Option(help: "下一个等次及名额，可重复，如 表扬=10 / the next rating and its places; repeatable")
+    var next: [String] = []
+
+    @Option(
+        help: "并列跨越名额界线时：higher 均评较高等次（默认），lower 均不评较高等次，undecided 列为待定 / how a tie across a quota's end is settled",
+        completion: .list(BoundaryTiePolicy.allCases.map(\.rawValue)))
+    var ties: String?
+
+    func validate() throws {
+        do {
+            _ = try quotas()
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// The quotas given with `--top` and `--next`, or `nil` without `--top`.
+    func quotas() throws(RatingQuotaError) -> RatingQuotas? {
+        guard let top else {
+            if !next.isEmpty { throw RatingQuotaError("--next 须与 --top 一起使用，如 --top 优秀=10 --next 表扬=10 / --next needs --top") }
+            if ties != nil { throw RatingQuotaError("--ties 须与 --top 一起使用 / --ties needs --top") }
+            return nil
+        }
+        var policy = BoundaryTiePolicy.higher
+        if let ties {
+            guard let chosen = BoundaryTiePolicy(rawValue: ties) else {
+                throw RatingQuotaError("--ties 应为 higher、lower 或 undecided，实为「\(ties)」/ must be higher, lower or undecided")
+            }
+            policy = chosen
+        }
+        var quotas: [RatingQuota] = []
+        for (option, text) in [("--top", top)] + next.map({ ("--next", $0) }) {
+            do {
+                quotas.append(try RatingQuota(parsing: text))
+            } catch {
+                throw RatingQuotaError("\(option) \(error.message)")
+            }
+        }
+        return try RatingQuotas(quotas, ties: policy)
+    }
+
     func run() throws {
         var result = CommandResult()
         do throws(CLIFailure) {
+            try format.refuseTerminal(output)
             let out = try OutputFile(destination: output)
-            result = execute(into: out.write)
+            result = format.isDocument ? executeDocument(into: out.write(bytes:)) : execute(into: out.write)
             if result.status == ExitStatus.success || result.status == ExitStatus.findings || !result.output.isEmpty {
                 try out.commit()
             } else {
@@ -50,7 +102,7 @@ struct ScoreCommand: ParsableCommand {
     /// For tests: the same run, with the output kept in memory.
     func execute() -> CommandResult {
         var text = ""
-        var result = execute { text += $0 }
+        var result = format.isDocument ? executeDocument { text += String(decoding: $0, as: UTF8.self) } : execute { text += $0 }
         result.output = text
         return result
     }
@@ -105,6 +157,41 @@ struct ScoreCommand: ParsableCommand {
             return result
         }
         if wrote { result.output = " " }
+        if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
+            result.status = ExitStatus.findings
+        }
+        return result
+    }
+
+    /// Scores every file into one document, html or xlsx, written through `write` at the end: the
+    /// summary comes first, so it needs every report. A file with problems is reported and left out.
+    func executeDocument(into write: ([UInt8]) throws(CLIFailure) -> Void) -> CommandResult {
+        var result = CommandResult()
+        var reports: [ScoreReport] = []
+        var targets: [TargetReport] = []
+        for (outcome, _) in score(Self.expand(files), RubricCache(), rendering: false) {
+            switch outcome {
+            case .success(.report(let report)): reports.append(report)
+            case .success(.targets(let report)): targets.append(report)
+            case .failure(let error):
+                result.errors += error.lines
+                result.status = max(result.status, error.exitCode)
+            }
+        }
+        guard !reports.isEmpty || !targets.isEmpty else { return result }
+        do throws(CLIFailure) {
+            let quotas = try? quotas()
+            let bytes =
+                format == .xlsx
+                ? try workbookBytes { () throws(XLSXLimitExceeded) in try ScoreReport.workbook(reports, targets: targets, quotas: quotas) }
+                : Array(ScoreReport.renderHTML(reports, targets: targets, quotas: quotas).utf8)
+            try write(bytes)
+            result.output = " "
+        } catch {
+            result.errors += error.lines
+            result.status = max(result.status, error.exitCode)
+            return result
+        }
         if result.status == ExitStatus.success, reports.contains(where: { $0.findings.contains { $0.severity == .error } }) {
             result.status = ExitStatus.findings
         }
@@ -188,19 +275,24 @@ struct ScoreCommand: ParsableCommand {
         case .json: report.json.serialized()
         case .csv: report.renderCSV()
         case .markdown: report.renderMarkdown()
+        // Whole documents are built by executeDocument(into:).
+        case .html, .xlsx: ""
         }
     }
 
     /// What follows the reports written one by one: the summary ranking them.
     private func ending(_ reports: [ScoreReport]) -> String {
-        guard reports.count > 1 else { return "" }
-        let summary = ScoreSummary(reports: reports)
+        let quotas = try? quotas()
+        guard reports.count > 1 || quotas != nil else { return "" }
+        let summary = ScoreSummary(reports: reports, quotas: quotas)
         return format == .text ? "\n" + summary.renderText() : "\n" + summary.renderMarkdown()
     }
 
     private func render(_ reports: [ScoreReport]) -> String {
-        let summary = ScoreSummary(reports: reports)
-        let several = reports.count > 1
+        // Checked by `validate()`; rated summaries appear even for one file.
+        let quotas = try? quotas()
+        let summary = ScoreSummary(reports: reports, quotas: quotas)
+        let several = reports.count > 1 || quotas != nil
         switch format {
         case .text:
             return reports.map { $0.renderText() }.joined(separator: "\n" + String(repeating: "─", count: 60) + "\n\n")
@@ -211,7 +303,12 @@ struct ScoreCommand: ParsableCommand {
             return several ? summary.renderCSV() : reports[0].renderCSV()
         case .json:
             if !several { return reports[0].json.serialized() }
-            return JSONValue.object([("reports", .array(reports.map(\.json))), ("summary", summary.json)]).serialized()
+            return JSONValue.object(
+                [("reports", .array(reports.map(\.json))), ("summary", summary.json)] + (summary.ratings.map { [("ratings", $0.json)] } ?? [])
+            ).serialized()
+        // Whole documents are built by executeDocument(into:).
+        case .html, .xlsx:
+            return ""
         }
     }
 }

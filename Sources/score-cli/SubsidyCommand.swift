@@ -28,8 +28,8 @@ struct SubsidyCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "既往给予记录（CSV：claim_id,applicant,date,measure,amount[,matter]）/ prior awards")
     var ledger: String?
 
-    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown")
-    var format: OutputFormat = .text
+    @Option(name: .shortAndLong, help: "输出格式 / output format: text, json, csv, markdown, html, xlsx")
+    var format: ResultFormat = .text
 
     @Option(name: .shortAndLong, help: "写入文件（默认标准输出）/ write to this file instead of standard output")
     var output: String?
@@ -50,6 +50,7 @@ struct SubsidyCommand: ParsableCommand {
         let report: SubsidyReport?
         do throws(CLIFailure) {
             try refuseToOverwriteInputs()
+            try format.refuseTerminal(output)
             let out = try OutputFile(destination: output)
             report = stream(into: out.write(bytes:), restart: out.restart, result: &result)
             // Bad rows still give a report of the others; a file that cannot be read gives none.
@@ -103,7 +104,11 @@ struct SubsidyCommand: ParsableCommand {
             let calculator = try calculator()
             let format = SubsidyFormat(rawValue: format.rawValue) ?? .text
             var report: SubsidyReport
-            if claims.hasSuffix(".csv") || !(claims.hasSuffix(".yaml") || claims.hasSuffix(".yml") || claims.hasSuffix(".json")) {
+            if self.format.isDocument {
+                // A document begins with the totals, so it is laid out from the whole batch.
+                report = try decideWhole(calculator)
+                try write(try document(report))
+            } else if claims.hasSuffix(".csv") || !(claims.hasSuffix(".yaml") || claims.hasSuffix(".yml") || claims.hasSuffix(".json")) {
                 if let streamed = try streamCSV(calculator, format, write) {
                     report = streamed
                 } else {
@@ -173,6 +178,12 @@ struct SubsidyCommand: ParsableCommand {
         } catch {
             throw .malformed(error)
         }
+    }
+
+    /// The whole report as an HTML page or an .xlsx workbook.
+    private func document(_ report: SubsidyReport) throws(CLIFailure) -> [UInt8] {
+        guard format == .xlsx else { return Array(report.renderHTML().utf8) }
+        return try workbookBytes { () throws(XLSXLimitExceeded) in try report.workbook() }
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -28,7 +28,7 @@ public enum PriorAwards {
         for row in 1..<records.count {
             func cell(_ column: Int?) -> String {
                 guard let column, column < records.fieldCount(row) else { return "" }
-                return records.trimmedText(records.field(row, column)) ?? ""
+                return CSVWriter.restored(records.trimmedText(records.field(row, column)) ?? "")
             }
             let location = { (column: Int) in SourceLocation(line: records.lines[row], column: column + 1) }
             guard let date = CalendarDate(text: cell(dateColumn)) else {

@@ -1,32 +1,31 @@
-/// Several units' results side by side, ranked by total.
+/// Several units' results side by side, ranked by total, and rated by quota when asked.
 ///
-/// Ranking is by exact total, highest first. Units with equal totals share a rank (1, 2, 2, 4) and
-/// are listed by unit name, so the order never depends on the order the files were given in.
+/// Ranking is by exact total, highest first (``Ranking``). Units with equal totals share a rank
+/// (1, 2, 2, 4) and are listed by unit name, so the order never depends on the order the files were
+/// given in. With quotas (`--top 优秀=10 --next 表扬=10`) each unit gets a rating by its rank, and
+/// every tie that runs past the end of a rating's places is stated under the table
+/// (``RatingQuotas``, ``RatingOutcome``).
 public struct ScoreSummary: Sendable, Hashable {
     public struct Row: Sendable, Hashable {
         public var rank: Int
         /// Whether another unit has the same total.
         public var tied: Bool
         public var report: ScoreReport
+        /// The unit's rating, when the summary rates by quota.
+        public var rating: RatingOutcome.Rating?
     }
 
     public var rows: [Row]
+    /// The ratings by quota, when quotas were given.
+    public var ratings: RatingOutcome?
 
-    public init(reports: [ScoreReport]) {
-        let sorted = reports.sorted { a, b in
-            if a.total != b.total { return a.total > b.total }
-            if a.unit != b.unit { return a.unit < b.unit }
-            return a.file < b.file
+    public init(reports: [ScoreReport], quotas: RatingQuotas? = nil) {
+        let ranking = Ranking(reports, score: \.total) { a, b in a.unit != b.unit ? a.unit < b.unit : a.file < b.file }
+        let ratings = quotas?.assign(ranking) { $0.unit }
+        rows = ranking.places.enumerated().map { index, place in
+            Row(rank: place.rank, tied: place.tied, report: place.entry, rating: ratings?.ratings[index])
         }
-        var rows: [Row] = []
-        for (index, report) in sorted.enumerated() {
-            let rank = index > 0 && sorted[index - 1].total == report.total ? rows[index - 1].rank : index + 1
-            // Equal totals sit next to each other once sorted.
-            let tied = (index > 0 && sorted[index - 1].total == report.total)
-                || (index + 1 < sorted.count && sorted[index + 1].total == report.total)
-            rows.append(Row(rank: rank, tied: tied, report: report))
-        }
-        self.rows = rows
+        self.ratings = ratings
     }
 
     /// The item ids, in table order, of the first report (all share one rubric in practice).
@@ -37,39 +36,55 @@ public struct ScoreSummary: Sendable, Hashable {
         let items = report.sections.flatMap(\.items)
         let errors = report.findings.filter { $0.severity == .error }.count
         let warnings = report.findings.filter { $0.severity == .warning }.count
-        return ["\(row.rank)\(row.tied ? "=" : "")", report.unit, report.display(report.total),
-            report.claimedTotal?.displayText() ?? ""]
+        return ["\(row.rank)\(row.tied ? "=" : "")"] + (ratings == nil ? [] : [row.rating?.text ?? ""])
+            + [report.unit, report.display(report.total), report.claimedTotal?.displayText() ?? ""]
             + itemIDs.map { id in items.first { $0.id == id }.map { $0.missing ? "缺项" : report.display($0.points) } ?? "" }
             + ["\(errors)", "\(warnings)", report.file]
     }
 
-    private var header: [String] { ["名次", "单位", "总分", "自评总分"] + itemIDs + ["错误", "警告", "文件"] }
+    private var header: [String] { ["名次"] + (ratings == nil ? [] : ["等次"]) + ["单位", "总分", "自评总分"] + itemIDs + ["错误", "警告", "文件"] }
+
+    /// Under the table, when rated: the quotas, how boundary ties were settled, the numbers given,
+    /// and the interpretations behind them.
+    private var ratingLines: [String] {
+        guard let ratings else { return [] }
+        return ratings.lines + appliedInterpretationLines(ratings.quotas.interpretations)
+    }
 
     public func renderText() -> String {
-        var table = TextTable([.right, .left, .right, .right] + itemIDs.map { _ in .right } + [.right, .right, .left])
+        var table = TextTable([.right] + (ratings == nil ? [] : [.left]) + [.left, .right, .right] + itemIDs.map { _ in .right } + [.right, .right, .left])
         table.add(header)
         for row in rows { table.add(cells(row)) }
         var text = "汇总（按总分从高到低；“=”表示并列，并列者按单位名称排列）\n" + table.rendered() + "\n"
         if let first = rows.first?.report {
             text += "满分 \(first.maximum.displayText())，评分表 \(first.rubric.id) 第 \(first.rubric.version) 版\n"
         }
+        if !ratingLines.isEmpty { text += "\n" + ratingLines.joined(separator: "\n") + "\n" }
         return text
     }
 
     public func renderMarkdown() -> String {
         var out = "## 汇总\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
         for row in rows { out += "| " + cells(row).map(markdownCell).joined(separator: " | ") + " |\n" }
+        if let ratings {
+            out += "\n**" + markdownCell(ratings.lines[0]) + "**\n\n"
+            out += ratings.lines.dropFirst().map { "- " + markdownCell(String($0.dropFirst(2))) + "\n" }.joined()
+            out += "\n采用的解释：\n\n"
+            out += ratings.quotas.interpretations.map { "- **\($0.id)** \(markdownCell($0.question)) 采用：\(markdownCell($0.reading))\n" }.joined()
+        }
         return out
     }
 
     public func renderCSV() -> String {
         var csv = CSVWriter()
-        csv.row(["rank", "tied", "unit", "total", "claimed_total"] + itemIDs + ["errors", "warnings", "file"])
+        let rated = ratings != nil
+        csv.row(["rank", "tied"] + (rated ? ["rating", "rating_note"] : []) + ["unit", "total", "claimed_total"] + itemIDs + ["errors", "warnings", "file"])
         for row in rows {
             var values = cells(row)
             values[0] = "\(row.rank)"
             values.insert(row.tied ? "true" : "false", at: 1)
-            values[3] = row.report.number(row.report.total)
+            if let ratings { values.insert(ratings.statement(forRank: row.rank) ?? "", at: 3) }
+            values[rated ? 5 : 3] = row.report.number(row.report.total)
             csv.row(values)
         }
         return csv.text
@@ -77,12 +92,12 @@ public struct ScoreSummary: Sendable, Hashable {
 
     public var json: JSONValue {
         .array(
-            rows.map { row in
-                .object([
-                    ("rank", .number("\(row.rank)")), ("tied", .bool(row.tied)), ("unit", .string(row.report.unit)),
-                    ("total", .number(row.report.total, places: row.report.rounding.places)),
-                    ("claimed_total", .number(row.report.claimedTotal)), ("file", .string(row.report.file)),
-                ])
+            rows.enumerated().map { index, row in
+                .object(
+                    [("rank", .number("\(row.rank)")), ("tied", .bool(row.tied))] + (ratings?.jsonFields(forPlace: index) ?? []) + [
+                        ("unit", .string(row.report.unit)), ("total", .number(row.report.total, places: row.report.rounding.places)),
+                        ("claimed_total", .number(row.report.claimedTotal)), ("file", .string(row.report.file)),
+                    ])
             })
     }
 }

@@ -36,7 +36,7 @@ struct NodeDecoder: Decoder {
         } catch let problem as FileProblem {
             throw FileProblems([problem])
         } catch {
-            throw FileProblems([FileProblem(file: file, location: nil, field: "", message: "\(error)")])
+            throw FileProblems([FileProblem(file: file, location: nil, field: "", message: "无法按格式读取 / cannot decode: \(error)")])
         }
     }
 

@@ -36,6 +36,17 @@ struct CSVWriter {
     }
 }
 
+extension CSVWriter {
+    /// The text a cell had before ``field(_:)`` neutralised it: `'=SUM(1)` → `=SUM(1)`. For reading
+    /// back files this tool wrote (last run's `subsidy -f csv` as this run's ledger), so an
+    /// applicant named `=HYPERLINK(…)` is the same applicant in both.
+    static func restored(_ cell: String) -> String {
+        let bytes = cell.utf8
+        guard bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first, startsFormula(second) else { return cell }
+        return String(cell.dropFirst())
+    }
+}
+
 extension String {
     /// `self` with every occurrence of `target` replaced; pure Swift, so the library needs no Foundation here.
     func replacingOccurrences(of target: String, with replacement: String) -> String {
@@ -78,7 +89,7 @@ extension CSVWriter {
         if quoted { out.append(UInt8(ascii: "\"")) }
     }
 
-    private static func startsFormula(_ byte: UInt8) -> Bool {
+    static func startsFormula(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
             || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
