@@ -19,6 +19,8 @@ final class BlockAssessor: @unchecked Sendable {
     typealias Parts = [[AssessedRow]]
 
     private var reader: ClaimStreamReader
+    /// Numbers applicants in file order, as settling would, so settling does not look names up.
+    private var applicants: ApplicantNumbers
     private let calculator: SubsidyCalculator
     private let file: String
     private let workers: Int
@@ -31,6 +33,7 @@ final class BlockAssessor: @unchecked Sendable {
         self.file = file
         self.workers = workers
         reader = ClaimStreamReader(schedule: calculator.schedule, file: file)
+        applicants = calculator.applicantNumbers
     }
 
     /// Starts reading and assessing `block` in the background.
@@ -62,8 +65,7 @@ final class BlockAssessor: @unchecked Sendable {
         }
         guard rows.count > 0 else { return .success([]) }
         let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        return .success(
-            inParallel(workers) { part in
+        var parts = inParallel(workers) { part in
                 reader.claims(in: rows, range: split(rows.range, into: workers)[part]).map { outcome -> AssessedRow in
                     switch outcome {
                     case .claim(let claim):
@@ -75,6 +77,12 @@ final class BlockAssessor: @unchecked Sendable {
                     case .rejected(_, let problems): return AssessedRow(problems: problems)
                     }
                 }
-            })
+            }
+        for part in parts.indices {
+            for row in parts[part].indices where parts[part][row].assessed != nil {
+                parts[part][row].assessed!.applicant = applicants.number(of: parts[part][row].assessed!.result.claim.applicant)
+            }
+        }
+        return .success(parts)
     }
 }

@@ -36,9 +36,12 @@ public struct SubsidyCalculator: Sendable {
     /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
     public mutating func record(_ award: PriorAward) {
         guard let index = schedule.measureIndex[award.measure] else { return }
-        let applicant = ledger.number(of: award.applicant)
+        let applicant = ledger.applicants.number(of: award.applicant)
         ledger.add(award.amount, measure: index, applicant: applicant, year: award.date.year, matter: award.matter, round: award.round)
     }
+
+    /// The number of each applicant seen so far (in prior awards and settled claims).
+    var applicantNumbers: ApplicantNumbers { ledger.applicants }
 
     /// The pool used so far.
     public var poolUsed: Rational { ledger.poolUsed }
@@ -56,7 +59,7 @@ public struct SubsidyCalculator: Sendable {
             do {
                 var assessed = try assess(claim, file: file)
                 settle(&assessed)
-                tally.add(assessed.result, applicant: assessed.applicant)
+                tally.add(assessed.result, applicant: assessed.applicant, measure: assessed.measure)
             } catch {
                 tally.reject(error)
             }
@@ -79,7 +82,10 @@ public struct SubsidyCalculator: Sendable {
         public var result: ClaimResult
         /// The measure's position in the schedule, when the claim reached the rules across claims.
         var pendingMeasure: Int?
-        /// The applicant's number in the ledger, once settled.
+        /// The measure's position in the schedule.
+        var measure: Int
+        /// The applicant's number in the ledger: given before settling by whoever reads the claims in
+        /// order (``BlockAssessor``), or by ``settle(_:)`` when -1.
         var applicant = -1
     }
 
@@ -99,7 +105,7 @@ public struct SubsidyCalculator: Sendable {
             claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
             boundBy: [], reasons: [], citation: shared.citation,
             interpretations: measure.interpretations, discrepancies: shared.discrepancies, findings: [])
-        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil) }
+        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -228,14 +234,14 @@ public struct SubsidyCalculator: Sendable {
                 Finding(severity: .warning, code: "claim.above-entitlement",
                     message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
         }
-        return Assessed(result: result, pendingMeasure: measureIndex)
+        return Assessed(result: result, pendingMeasure: measureIndex, measure: measureIndex)
     }
 
     /// Step 6: the rules across claims (same matter, highest only, count limits, yearly caps, the
     /// pool), then records the grant. Claims must be settled in date order.
     public mutating func settle(_ assessed: inout Assessed) {
-        let applicant = ledger.number(of: assessed.result.claim.applicant)
-        assessed.applicant = applicant
+        if assessed.applicant < 0 { assessed.applicant = ledger.applicants.number(of: assessed.result.claim.applicant) }
+        let applicant = assessed.applicant
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
         let measure = schedule.measures[measureIndex]

@@ -99,7 +99,7 @@ public struct SubsidyStream: Sendable {
             return false
         }
         calculator.settle(&item.assessed!)
-        tally.add(item.assessed!.result, applicant: item.assessed!.applicant)
+        tally.add(item.assessed!.result, applicant: item.assessed!.applicant, measure: item.assessed!.measure)
         return true
     }
 
