@@ -11,26 +11,34 @@
 public struct SubsidyCalculator: Sendable {
     public let schedule: Schedule
     private var ledger: Ledger
-    /// Per measure, by position: what every claim for it shows, worked out once.
-    private let texts: [MeasureTexts]
+    /// Per measure, by position: what every claim for it uses, worked out once.
+    private let plans: [MeasurePlan]
 
-    /// The words a measure's results share.
-    private struct MeasureTexts: Sendable {
-        var citation: String
-        var discrepancies: [String]
+    /// What every claim for one measure uses, worked out once and shared by reference, so that
+    /// assessing a claim copies nothing of the measure.
+    private final class MeasurePlan: Sendable {
+        let measure: Measure
+        let citation: String
+        let discrepancies: [String]
         /// `符合条件：企业；年度进出口额超过 1 亿人民币`.
-        var eligible: String
+        let eligible: String
+        /// The interpretations a claim cites once every condition was evaluated: the measure's own,
+        /// then each condition's.
+        let interpretationsWhenEvaluated: [String]
+
+        init(_ measure: Measure, in schedule: Schedule) {
+            self.measure = measure
+            citation = measure.cite.reference(defaultDocument: schedule.header.document)
+            discrepancies = SubsidyCalculator.discrepancyNotes(measure, schedule)
+            eligible = "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；"))
+            interpretationsWhenEvaluated = measure.interpretations + measure.eligible.compactMap(\.interpretation)
+        }
     }
 
     public init(schedule: Schedule) {
         self.schedule = schedule
         ledger = Ledger(schedule: schedule)
-        texts = schedule.measures.map { measure in
-            MeasureTexts(
-                citation: measure.cite.reference(defaultDocument: schedule.header.document),
-                discrepancies: Self.discrepancyNotes(measure, schedule),
-                eligible: "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；")))
-        }
+        plans = schedule.measures.map { MeasurePlan($0, in: schedule) }
     }
 
     /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
@@ -98,13 +106,15 @@ public struct SubsidyCalculator: Sendable {
         guard let measureIndex = schedule.measureIndex[claim.measure] else {
             throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
         }
-        let measure = schedule.measures[measureIndex]
-        let shared = texts[measureIndex]
+        let plan = plans[measureIndex]
+        let measure = plan.measure
         let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
+        var reasons: [String] = []
+        reasons.reserveCapacity(4)
         var result = ClaimResult(
             claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
-            boundBy: [], reasons: [], citation: shared.citation,
-            interpretations: measure.interpretations, discrepancies: shared.discrepancies, findings: [])
+            boundBy: [], reasons: reasons, citation: plan.citation,
+            interpretations: measure.interpretations, discrepancies: plan.discrepancies, findings: [])
         func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
@@ -154,11 +164,18 @@ public struct SubsidyCalculator: Sendable {
                 if !(try facts.holds(condition.when)) {
                     failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
                 }
-                if let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
+                if !undecided.isEmpty, let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
             } catch {
+                if undecided.isEmpty {
+                    // The conditions before this one were evaluated: they cite their interpretations.
+                    for earlier in measure.eligible.prefix(while: { $0 != condition }) {
+                        if let interpretation = earlier.interpretation { result.interpretations.append(interpretation) }
+                    }
+                }
                 undecided.append(try missing(error))
             }
         }
+        if undecided.isEmpty { result.interpretations = plan.interpretationsWhenEvaluated }
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
@@ -169,7 +186,7 @@ public struct SubsidyCalculator: Sendable {
             result.reasons = undecided
             return done()
         }
-        result.reasons.append(shared.eligible)
+        result.reasons.append(plan.eligible)
 
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
@@ -185,7 +202,7 @@ public struct SubsidyCalculator: Sendable {
             result.reasons.append(reason)
             return done()
         }
-        result.interpretations += outcome.interpretations
+        if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append("金额：\(outcome.working)")
         var amount = outcome.value
         if let reason = outcome.undefinedReason {
@@ -244,9 +261,9 @@ public struct SubsidyCalculator: Sendable {
         let applicant = assessed.applicant
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
-        let measure = schedule.measures[measureIndex]
+        let measure = plans[measureIndex].measure
         let claim = assessed.result.claim
-        let round = claim.values["round"]?.number
+        let round = claim.values.isEmpty ? nil : claim.values["round"]?.number
         let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
         assessed.result.amount = amount
         if let instalments = measure.instalments {
@@ -259,7 +276,7 @@ public struct SubsidyCalculator: Sendable {
         ledger.add(amount, measure: measureIndex, applicant: applicant, year: claim.date.year, matter: claim.matter, round: round)
     }
 
-    private static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {
+    fileprivate static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {
         measure.discrepancies.compactMap { id in
             schedule.header.discrepancies.first { $0.id == id }.map { discrepancy in
                 "\(id)：政策解读称「\(discrepancy.interpretationText.text)」，正文为「\(discrepancy.official.text)」；按正文计算。\(discrepancy.note)"
