@@ -107,14 +107,13 @@ public struct SubsidyCalculator: Sendable {
             throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
         }
         let plan = plans[measureIndex]
-        let measure = plan.measure
         let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
         var reasons: [String] = []
         reasons.reserveCapacity(4)
         var result = ClaimResult(
-            claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
+            claim: claim, measureTitle: plan.measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
             boundBy: [], reasons: reasons, citation: plan.citation,
-            interpretations: measure.interpretations, discrepancies: plan.discrepancies, findings: [])
+            interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
         func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
@@ -123,7 +122,7 @@ public struct SubsidyCalculator: Sendable {
                 if let note = schedule.catalog.input(id)?.ifMissing { return "缺少「\(facts.label(id))」：\(note)" }
                 throw FileProblem(
                     file: file, location: SourceLocation(line: claim.line, column: 1), field: id,
-                    message: "项目 \(measure.id) 需要「\(facts.label(id))」，此行未填写")
+                    message: "项目 \(plan.measure.id) 需要「\(facts.label(id))」，此行未填写")
             case .undefined(_, let working): return "\(working)，无法计算"
             case .noMatchingCase(let message): return message
             case .overflow(let overflow): return overflow.description
@@ -159,7 +158,7 @@ public struct SubsidyCalculator: Sendable {
         // 3. The measure's own conditions: every failing one is listed.
         var failed: [String] = []
         var undecided: [String] = []
-        for condition in measure.eligible {
+        for condition in plan.measure.eligible {
             do {
                 if !(try facts.holds(condition.when)) {
                     failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
@@ -168,7 +167,7 @@ public struct SubsidyCalculator: Sendable {
             } catch {
                 if undecided.isEmpty {
                     // The conditions before this one were evaluated: they cite their interpretations.
-                    for earlier in measure.eligible.prefix(while: { $0 != condition }) {
+                    for earlier in plan.measure.eligible.prefix(while: { $0 != condition }) {
                         if let interpretation = earlier.interpretation { result.interpretations.append(interpretation) }
                     }
                 }
@@ -191,7 +190,7 @@ public struct SubsidyCalculator: Sendable {
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
         do {
-            outcome = try AmountEvaluator.evaluate(measure.amount, schedule, facts)
+            outcome = try AmountEvaluator.evaluate(plan.measure.amount, schedule, facts)
         } catch {
             let reason = try missing(error)
             if case .noMatchingCase = error {
@@ -219,7 +218,7 @@ public struct SubsidyCalculator: Sendable {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.above-ceiling",
                             message: "核定金额 \(approved.wanText) 超过上限 \(outcome.value.wanText)，按上限计", location: claim.id))
-                    result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: measure.id, before: approved, after: outcome.value, text: measure.cite.text))
+                    result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: plan.measure.id, before: approved, after: outcome.value, text: plan.measure.cite.text))
                 } else if let floor = outcome.floor, approved < floor {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.below-range",
@@ -235,8 +234,8 @@ public struct SubsidyCalculator: Sendable {
             }
         }
         // 5. The measure's own ceiling.
-        if let ceiling = measure.ceiling, amount > ceiling.amount {
-            result.boundBy.append(Binding(kind: .measureCeiling, rule: measure.id, before: amount, after: ceiling.amount, text: ceiling.cite.text))
+        if let ceiling = plan.measure.ceiling, amount > ceiling.amount {
+            result.boundBy.append(Binding(kind: .measureCeiling, rule: plan.measure.id, before: amount, after: ceiling.amount, text: ceiling.cite.text))
             result.reasons.append("超过「\(ceiling.cite.text)」，按 \(ceiling.amount.wanText)")
             amount = ceiling.amount
         }
@@ -261,16 +260,16 @@ public struct SubsidyCalculator: Sendable {
         let applicant = assessed.applicant
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
-        let measure = plans[measureIndex].measure
+        let plan = plans[measureIndex]
         let claim = assessed.result.claim
         let round = claim.values.isEmpty ? nil : claim.values["round"]?.number
         let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
         assessed.result.amount = amount
-        if let instalments = measure.instalments {
+        if let instalments = plan.measure.instalments {
             assessed.result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
             if let interpretation = instalments.interpretation { assessed.result.interpretations.append(interpretation) }
         }
-        if let recurring = measure.recurring {
+        if let recurring = plan.measure.recurring {
             assessed.result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
         }
         ledger.add(amount, measure: measureIndex, applicant: applicant, year: claim.date.year, matter: claim.matter, round: round)
