@@ -77,7 +77,7 @@ public struct SubsidyStream: Sendable {
                 decided += 1
             }
         }
-        return render(parts, firstIndex: firstIndex, count: decided)
+        return render(&parts, firstIndex: firstIndex, count: decided)
     }
 
     /// Applies the rules across claims to one row, in file order; whether it was decided.
@@ -104,23 +104,30 @@ public struct SubsidyStream: Sendable {
     }
 
     /// The output of the `count` decided claims, each part's starting at the batch index `firstIndex[part]`.
-    private mutating func render(_ parts: BlockAssessor.Parts, firstIndex: [Int], count: Int) -> [UInt8] {
+    ///
+    /// Each part is taken out of `parts` by the thread that renders it, and freed there too: freeing a
+    /// block's results one by one on this thread cost as much as settling them.
+    private mutating func render(_ parts: inout BlockAssessor.Parts, firstIndex: [Int], count: Int) -> [UInt8] {
         if writer.format == .text {
             var out: [UInt8] = []
             for part in parts { writer.add(part.compactMap { $0.assessed?.result }, to: &out) }
             return out
         }
         let writer = self.writer
-        let pieces = inParallel(parts.count) { part in
-            var out: [UInt8] = []
-            out.reserveCapacity(parts[part].count * 512)
-            var index = firstIndex[part]
-            for item in parts[part] {
-                guard let assessed = item.assessed else { continue }
-                writer.append(assessed.result, index: index, to: &out)
-                index += 1
+        let pieces = parts.withUnsafeMutableBufferPointer { buffer in
+            let slots = PartSlots(buffer: buffer)
+            return inParallel(buffer.count) { part in
+                let rows = slots.take(part)
+                var out: [UInt8] = []
+                out.reserveCapacity(rows.count * 512)
+                var index = firstIndex[part]
+                for item in rows {
+                    guard let assessed = item.assessed else { continue }
+                    writer.append(assessed.result, index: index, to: &out)
+                    index += 1
+                }
+                return out
             }
-            return out
         }
         self.writer.advance(by: count)
         var out: [UInt8] = []
@@ -135,6 +142,27 @@ public struct SubsidyStream: Sendable {
         precondition(waiting == nil, "SubsidyStream: the last block must be fed with isLast: true")
         let report = tally.report(poolUsed: calculator.poolUsed)
         return (writer.end(report), report)
+    }
+}
+
+/// The parts of a block, each taken by exactly one rendering thread (so no two threads touch the
+/// same element).
+private struct PartSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[AssessedRow]>
+
+    /// Part `index`, leaving an empty part in its place.
+    func take(_ index: Int) -> [AssessedRow] {
+        precondition(buffer.indices.contains(index))
+        return (buffer.baseAddress! + index).exchange(with: [])
+    }
+}
+
+extension UnsafeMutablePointer {
+    /// The value here, replaced by `value`.
+    fileprivate func exchange(with value: Pointee) -> Pointee {
+        let old = move()
+        initialize(to: value)
+        return old
     }
 }
 
