@@ -65,7 +65,7 @@ struct ClaimRowReader: Sendable {
 
     let schedule: Schedule
     let file: String
-    private let measureIDs: Set<String>
+    let measureIDs: Set<String>
 
     init(schedule: Schedule, file: String) {
         self.schedule = schedule

@@ -40,7 +40,7 @@ public enum PriorAwards {
                 continue
             }
             let measure = cell(measureColumn)
-            guard schedule.measure(measure) != nil else {
+            guard schedule.measureIndex[measure] != nil else {
                 problems.append(FileProblem(file: file, location: location(measureColumn), field: "measure", message: "本政策没有项目「\(measure)」"))
                 continue
             }

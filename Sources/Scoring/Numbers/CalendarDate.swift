@@ -73,9 +73,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `2022-01-30`.
     public var description: String {
-        let m = month < 10 ? "0\(month)" : "\(month)"
-        let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        DigitWriter.text { writer in
+            if year < 0 { writer.append(UInt8(ascii: "-")) }
+            writer.appendDigits(UInt64(year.magnitude))
+            writer.append(UInt8(ascii: "-"))
+            writer.appendDigits(UInt64(month.magnitude), width: 2)
+            writer.append(UInt8(ascii: "-"))
+            writer.appendDigits(UInt64(day.magnitude), width: 2)
+        }
     }
 }
 

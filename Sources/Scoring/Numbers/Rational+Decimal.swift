@@ -6,7 +6,14 @@ extension Rational {
     /// score or an amount is worse than an error. Returns `nil` also when the value has more than
     /// 18 significant digits.
     public init?(decimalText text: some StringProtocol) {
-        var utf8 = Substring(text).utf8[...]
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Rational(decimalBytes: $0) }
+        guard let value = parsed ?? Array(text.utf8).withUnsafeBufferPointer({ Rational(decimalBytes: $0) }) else { return nil }
+        self = value
+    }
+
+    /// ``init(decimalText:)`` on the text's UTF-8 bytes.
+    init?(decimalBytes all: UnsafeBufferPointer<UInt8>) {
+        var utf8 = all[...]
         var negative = false
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             negative = first == UInt8(ascii: "-")
@@ -65,27 +72,57 @@ extension Rational {
     }
 
     private static func decimalText(units: Int64, places: Int, scale: Int64) -> String {
-        let sign = units < 0 ? "-" : ""
-        let magnitude = units.magnitude
-        let whole = magnitude / UInt64(scale)
-        guard places > 0 else { return sign + String(whole) }
-        var fraction = String(magnitude % UInt64(scale))
-        fraction = String(repeating: "0", count: places - fraction.count) + fraction
-        return "\(sign)\(whole).\(fraction)"
+        DigitWriter.text { writer in
+            if units < 0 { writer.append(UInt8(ascii: "-")) }
+            let magnitude = units.magnitude
+            writer.appendDigits(magnitude / UInt64(scale))
+            guard places > 0 else { return }
+            writer.append(UInt8(ascii: "."))
+            writer.appendDigits(magnitude % UInt64(scale), width: places)
+        }
     }
 
     /// The value written with exactly `places` decimals, rounding half away from zero when needed.
     public func fixedText(places: Int, rounding mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow)
         -> String
     {
-        if isInteger { return places == 0 ? String(numerator) : String(numerator) + "." + String(repeating: "0", count: places) }
-        let scaled = try rounded(places: places, mode)
+        if isInteger {
+            guard places <= 18 else { return String(numerator) + "." + String(repeating: "0", count: places) }
+            return DigitWriter.text { writer in
+                if numerator < 0 { writer.append(UInt8(ascii: "-")) }
+                writer.appendDigits(numerator.magnitude)
+                guard places > 0 else { return }
+                writer.append(UInt8(ascii: "."))
+                for _ in 0..<places { writer.append(UInt8(ascii: "0")) }
+            }
+        }
         var scale: Int64 = 1
         for _ in 0..<places {
             scale = try Self.checkedMultiply(scale, 10)
         }
-        let units = try Self.checkedMultiply(scaled.numerator, scale / scaled.denominator)
-        return Self.decimalText(units: units, places: places, scale: scale)
+        return Self.decimalText(units: try units(places: places, mode), places: places, scale: scale)
+    }
+
+    /// The value in units of 10^-places (cents for 2), rounded; `fixedText` without the text.
+    func units(places: Int, _ mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow) -> Int64 {
+        var scale: Int64 = 1
+        for _ in 0..<places {
+            scale = try Self.checkedMultiply(scale, 10)
+        }
+        if isInteger { return try Self.checkedMultiply(numerator, scale) }
+        // Half away from zero on integers: the quotient, moved one away from zero when the
+        // remainder is at least half the denominator.
+        if mode == .halfAwayFromZero {
+            let (scaled, overflow) = numerator.multipliedReportingOverflow(by: scale)
+            if !overflow {
+                var quotient = scaled / denominator
+                let remainder = (scaled % denominator).magnitude
+                if remainder >= UInt64(denominator) - remainder { quotient += scaled < 0 ? -1 : 1 }
+                return quotient
+            }
+        }
+        let rounded = try rounded(places: places, mode)
+        return try Self.checkedMultiply(rounded.numerator, scale / rounded.denominator)
     }
 
     /// Text for people: the exact decimal with trailing zeros dropped when there is one, otherwise the

@@ -10,10 +10,17 @@ extension Rational {
     private static let yiSign = Array("亿".utf8)
 
     public init?(moneyText raw: some StringProtocol) {
-        var text = Substring(raw)
+        let parsed = raw.utf8.withContiguousStorageIfAvailable { Rational(moneyBytes: $0) }
+        guard let value = parsed ?? Array(raw.utf8).withUnsafeBufferPointer({ Rational(moneyBytes: $0) }) else { return nil }
+        self = value
+    }
+
+    /// ``init(moneyText:)`` on the text's UTF-8 bytes.
+    private init?(moneyBytes all: UnsafeBufferPointer<UInt8>) {
+        var text = all[...]
         func drop(_ suffix: [UInt8]) -> Bool {
-            guard text.utf8.count >= suffix.count, text.utf8.suffix(suffix.count).elementsEqual(suffix) else { return false }
-            text = Substring(text.utf8.dropLast(suffix.count))
+            guard text.count >= suffix.count, text.suffix(suffix.count).elementsEqual(suffix) else { return false }
+            text = text.dropLast(suffix.count)
             return true
         }
         _ = drop(Self.yuanSign)
@@ -23,22 +30,26 @@ extension Rational {
         } else if drop(Self.yiSign) {
             multiplier = 100_000_000
         }
-        if multiplier == 1, !text.utf8.contains(UInt8(ascii: ",")) {
-            guard let value = Rational(decimalText: text) else { return nil }
-            self = value
+        let comma = UInt8(ascii: ",")
+        guard text.contains(comma) else {
+            guard let value = Rational(decimalBytes: UnsafeBufferPointer(rebasing: text)),
+                let scaled = multiplier == 1 ? value : try? value * Rational(integer: multiplier)
+            else { return nil }
+            self = scaled
             return
         }
-        if text.utf8.contains(UInt8(ascii: ",")) {
-            let negative = text.hasPrefix("-")
-            let body = negative ? text.dropFirst() : text
-            let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
-            guard let first = groups.first, (1...3).contains(first.count),
-                groups.dropFirst().allSatisfy({ $0.count == 3 })
-            else { return nil }
-            text = Substring((negative ? "-" : "") + groups.joined() + (parts.count == 2 ? "." + parts[1] : ""))
-        }
-        guard let value = Rational(decimalText: text),
+        // Thousands separators: groups of three after a first group of one to three digits, and
+        // only before the decimal point.
+        let negative = text.first == UInt8(ascii: "-")
+        let body = negative ? text.dropFirst() : text
+        let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let groups = body[..<point].split(separator: comma, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var plain: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        plain.reserveCapacity(text.count)
+        for group in groups { plain += group }
+        plain += body[point...]
+        guard let value = plain.withUnsafeBufferPointer({ Rational(decimalBytes: $0) }),
             let scaled = try? value * Rational(integer: multiplier)
         else { return nil }
         self = scaled
@@ -46,19 +57,26 @@ extension Rational {
 
     /// `125,000.00 元` style text for people: thousands grouped, two decimals, rounded half away from zero.
     public var yuanText: String {
-        if isInteger, numerator >= 0 { return Self.grouped(numerator) + ".00" }
-        guard let fixed = try? fixedText(places: 2) else { return description }
-        let negative = fixed.hasPrefix("-")
-        let body = negative ? String(fixed.dropFirst()) : fixed
-        let parts = body.split(separator: ".")
-        var whole = String(parts[0])
-        var grouped = ""
-        while whole.count > 3 {
-            grouped = "," + whole.suffix(3) + grouped
-            whole = String(whole.dropLast(3))
+        if isInteger {
+            return DigitWriter.text { writer in
+                if numerator < 0 { writer.append(UInt8(ascii: "-")) }
+                writer.appendGrouped(numerator.magnitude)
+                writer.append(Self.pointZeroZero)
+            }
         }
-        return (negative ? "-" : "") + whole + grouped + "." + parts[1]
+        guard let cents = try? units(places: 2) else { return description }
+        return DigitWriter.text { writer in
+            if cents < 0 { writer.append(UInt8(ascii: "-")) }
+            writer.appendGrouped(cents.magnitude / 100)
+            writer.append(UInt8(ascii: "."))
+            writer.appendDigits(cents.magnitude % 100, width: 2)
+        }
     }
+
+    private static let pointZeroZero = Array(".00".utf8)
+    private static let wanYuan = Array("万元".utf8)
+    private static let yiYuan = Array("亿元".utf8)
+    private static let pointZeroZeroYuan = Array(".00元".utf8)
 
     /// `12.5万` when the amount is a whole number of hundreds of 元, else `yuanText` 元: how the
     /// policies themselves state amounts, so explanations read like the source.
@@ -79,37 +97,26 @@ extension Rational {
 
     /// `wanText` for a whole, non-negative number of 元, worked out on integers.
     private static func wanText(whole value: Int64) -> String {
-        if value >= 100_000_000, let yi = exactQuotient(value, 100_000_000), yi.utf8.count <= 6 { return yi + "亿元" }
-        if value >= 10_000, value % 100 == 0, let wan = exactQuotient(value, 10_000) { return wan + "万元" }
-        return grouped(value) + ".00元"
-    }
-
-    /// `value / scale` as exact decimal text without trailing zeros (`12000 / 10000` → `1.2`).
-    private static func exactQuotient(_ value: Int64, _ scale: Int64) -> String? {
-        let whole = value / scale
-        var remainder = value % scale
-        guard remainder != 0 else { return String(whole) }
-        var digits = ""
-        var unit = scale / 10
-        while remainder != 0 && unit > 0 {
-            digits.append(Character(Unicode.Scalar(UInt8(ascii: "0") + UInt8(remainder / unit))))
-            remainder %= unit
-            unit /= 10
+        let magnitude = UInt64(value)
+        return DigitWriter.text { writer in
+            // 亿 when the quotient has at most six characters (`1.2345亿元` is too fine to read).
+            if magnitude >= 100_000_000 {
+                let start = writer.count
+                writer.appendQuotient(whole: magnitude / 100_000_000, fraction: magnitude % 100_000_000, scale: 100_000_000)
+                if writer.count - start <= 6 {
+                    writer.append(yiYuan)
+                    return
+                }
+                writer.truncate(to: start)
+            }
+            if magnitude >= 10_000, magnitude % 100 == 0 {
+                writer.appendQuotient(whole: magnitude / 10_000, fraction: magnitude % 10_000, scale: 10_000)
+                writer.append(wanYuan)
+                return
+            }
+            writer.appendGrouped(magnitude)
+            writer.append(pointZeroZeroYuan)
         }
-        return String(whole) + "." + digits
-    }
-
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value)
-        guard digits.utf8.count > 3 else { return digits }
-        var out = ""
-        out.reserveCapacity(digits.utf8.count + digits.utf8.count / 3)
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.utf8.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
     }
 
     private func magnitudeAtLeast(_ value: Int64) -> Bool {

@@ -80,13 +80,19 @@ extension CSVWriter {
             append(parts.joined(separator: separator), to: &out)
             return
         }
-        let quoted = needsQuotes(separator.utf8) || parts.contains { part in part.utf8.withContiguousStorageIfAvailable(needsQuotes) ?? needsQuotes(part.utf8) }
-        if quoted { out.append(UInt8(ascii: "\"")) }
-        for (index, part) in parts.enumerated() {
-            if index > 0 { appendEscaped(separator.utf8, quoted: quoted, to: &out) }
-            appendEscaped(part.utf8, quoted: quoted, to: &out)
+        var separator = separator
+        separator.withUTF8 { separator in
+            var quoted = needsQuotes(separator)
+            for var part in parts where !quoted {
+                quoted = part.withUTF8(needsQuotes)
+            }
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            for (index, var part) in parts.enumerated() {
+                if index > 0 { appendEscaped(separator, quoted: quoted, to: &out) }
+                part.withUTF8 { appendEscaped($0, quoted: quoted, to: &out) }
+            }
+            if quoted { out.append(UInt8(ascii: "\"")) }
         }
-        if quoted { out.append(UInt8(ascii: "\"")) }
     }
 
     static func startsFormula(_ byte: UInt8) -> Bool {
@@ -94,8 +100,11 @@ extension CSVWriter {
             || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    private static func needsQuotes(_ bytes: some Sequence<UInt8>) -> Bool {
-        bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte <= UInt8(ascii: ",") {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return true }
+        }
+        return false
     }
 
     private static func appendQuotedIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>, prefix: Bool, to out: inout [UInt8]) {
@@ -107,7 +116,7 @@ extension CSVWriter {
     }
 
     /// The bytes, with each `"` doubled when the field is quoted.
-    private static func appendEscaped(_ bytes: some Collection<UInt8>, quoted: Bool, to out: inout [UInt8]) {
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout [UInt8]) {
         guard quoted, bytes.contains(UInt8(ascii: "\"")) else {
             out.append(contentsOf: bytes)
             return

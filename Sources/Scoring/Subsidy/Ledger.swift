@@ -3,7 +3,7 @@
 ///
 /// It grows with the number of applicants (and years and matters), never with the number of
 /// claims, so a batch of ten million claims from a hundred thousand companies keeps it small. Each
-/// applicant's name is kept once; the totals refer to it by number.
+/// applicant's name is kept once (``ApplicantNumbers``); the totals refer to it by number.
 struct Ledger: Sendable {
     /// A running total of one rule for one applicant in one period (a year, or 0 when the rule has none).
     private struct Key: Hashable, Sendable {
@@ -39,17 +39,8 @@ struct Ledger: Sendable {
     private var groups: [Key: Rational] = [:]
     private var matters: [MatterKey: Rational] = [:]
     private(set) var poolUsed: Rational = .zero
-    /// Each applicant seen, by name, and its number.
-    private var applicantNumbers: [ExactText: Int] = [:]
-
-    /// The applicant's number, given on first sight: the same name (byte for byte) is the same applicant.
-    mutating func number(of applicant: String) -> Int {
-        let key = ExactText(applicant)
-        if let number = applicantNumbers[key] { return number }
-        let number = applicantNumbers.count
-        applicantNumbers[key] = number
-        return number
-    }
+    /// Each applicant seen, and its number.
+    var applicants = ApplicantNumbers()
 
     init(schedule: Schedule) {
         self.schedule = schedule

@@ -11,34 +11,45 @@
 public struct SubsidyCalculator: Sendable {
     public let schedule: Schedule
     private var ledger: Ledger
-    /// Per measure, by position: what every claim for it shows, worked out once.
-    private let texts: [MeasureTexts]
+    /// Per measure, by position: what every claim for it uses, worked out once.
+    private let plans: [MeasurePlan]
 
-    /// The words a measure's results share.
-    private struct MeasureTexts: Sendable {
-        var citation: String
-        var discrepancies: [String]
+    /// What every claim for one measure uses, worked out once and shared by reference, so that
+    /// assessing a claim copies nothing of the measure.
+    private final class MeasurePlan: Sendable {
+        let measure: Measure
+        let citation: String
+        let discrepancies: [String]
         /// `符合条件：企业；年度进出口额超过 1 亿人民币`.
-        var eligible: String
+        let eligible: String
+        /// The interpretations a claim cites once every condition was evaluated: the measure's own,
+        /// then each condition's.
+        let interpretationsWhenEvaluated: [String]
+
+        init(_ measure: Measure, in schedule: Schedule) {
+            self.measure = measure
+            citation = measure.cite.reference(defaultDocument: schedule.header.document)
+            discrepancies = SubsidyCalculator.discrepancyNotes(measure, schedule)
+            eligible = "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；"))
+            interpretationsWhenEvaluated = measure.interpretations + measure.eligible.compactMap(\.interpretation)
+        }
     }
 
     public init(schedule: Schedule) {
         self.schedule = schedule
         ledger = Ledger(schedule: schedule)
-        texts = schedule.measures.map { measure in
-            MeasureTexts(
-                citation: measure.cite.reference(defaultDocument: schedule.header.document),
-                discrepancies: Self.discrepancyNotes(measure, schedule),
-                eligible: "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；")))
-        }
+        plans = schedule.measures.map { MeasurePlan($0, in: schedule) }
     }
 
     /// Counts an award granted before this batch against yearly caps, count limits, groups and the pool.
     public mutating func record(_ award: PriorAward) {
         guard let index = schedule.measureIndex[award.measure] else { return }
-        let applicant = ledger.number(of: award.applicant)
+        let applicant = ledger.applicants.number(of: award.applicant)
         ledger.add(award.amount, measure: index, applicant: applicant, year: award.date.year, matter: award.matter, round: award.round)
     }
+
+    /// The number of each applicant seen so far (in prior awards and settled claims).
+    var applicantNumbers: ApplicantNumbers { ledger.applicants }
 
     /// The pool used so far.
     public var poolUsed: Rational { ledger.poolUsed }
@@ -56,7 +67,7 @@ public struct SubsidyCalculator: Sendable {
             do {
                 var assessed = try assess(claim, file: file)
                 settle(&assessed)
-                tally.add(assessed.result, applicant: assessed.applicant)
+                tally.add(assessed.result, applicant: assessed.applicant, measure: assessed.measure)
             } catch {
                 tally.reject(error)
             }
@@ -79,7 +90,10 @@ public struct SubsidyCalculator: Sendable {
         public var result: ClaimResult
         /// The measure's position in the schedule, when the claim reached the rules across claims.
         var pendingMeasure: Int?
-        /// The applicant's number in the ledger, once settled.
+        /// The measure's position in the schedule.
+        var measure: Int
+        /// The applicant's number in the ledger: given before settling by whoever reads the claims in
+        /// order (``BlockAssessor``), or by ``settle(_:)`` when -1.
         var applicant = -1
     }
 
@@ -92,14 +106,15 @@ public struct SubsidyCalculator: Sendable {
         guard let measureIndex = schedule.measureIndex[claim.measure] else {
             throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
         }
-        let measure = schedule.measures[measureIndex]
-        let shared = texts[measureIndex]
+        let plan = plans[measureIndex]
         let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
+        var reasons: [String] = []
+        reasons.reserveCapacity(4)
         var result = ClaimResult(
-            claim: claim, measureTitle: measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
-            boundBy: [], reasons: [], citation: shared.citation,
-            interpretations: measure.interpretations, discrepancies: shared.discrepancies, findings: [])
-        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil) }
+            claim: claim, measureTitle: plan.measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
+            boundBy: [], reasons: reasons, citation: plan.citation,
+            interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
+        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -107,7 +122,7 @@ public struct SubsidyCalculator: Sendable {
                 if let note = schedule.catalog.input(id)?.ifMissing { return "缺少「\(facts.label(id))」：\(note)" }
                 throw FileProblem(
                     file: file, location: SourceLocation(line: claim.line, column: 1), field: id,
-                    message: "项目 \(measure.id) 需要「\(facts.label(id))」，此行未填写")
+                    message: "项目 \(plan.measure.id) 需要「\(facts.label(id))」，此行未填写")
             case .undefined(_, let working): return "\(working)，无法计算"
             case .noMatchingCase(let message): return message
             case .overflow(let overflow): return overflow.description
@@ -143,16 +158,23 @@ public struct SubsidyCalculator: Sendable {
         // 3. The measure's own conditions: every failing one is listed.
         var failed: [String] = []
         var undecided: [String] = []
-        for condition in measure.eligible {
+        for condition in plan.measure.eligible {
             do {
                 if !(try facts.holds(condition.when)) {
                     failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
                 }
-                if let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
+                if !undecided.isEmpty, let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
             } catch {
+                if undecided.isEmpty {
+                    // The conditions before this one were evaluated: they cite their interpretations.
+                    for earlier in plan.measure.eligible.prefix(while: { $0 != condition }) {
+                        if let interpretation = earlier.interpretation { result.interpretations.append(interpretation) }
+                    }
+                }
                 undecided.append(try missing(error))
             }
         }
+        if undecided.isEmpty { result.interpretations = plan.interpretationsWhenEvaluated }
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
@@ -163,12 +185,12 @@ public struct SubsidyCalculator: Sendable {
             result.reasons = undecided
             return done()
         }
-        result.reasons.append(shared.eligible)
+        result.reasons.append(plan.eligible)
 
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
         do {
-            outcome = try AmountEvaluator.evaluate(measure.amount, schedule, facts)
+            outcome = try AmountEvaluator.evaluate(plan.measure.amount, schedule, facts)
         } catch {
             let reason = try missing(error)
             if case .noMatchingCase = error {
@@ -179,7 +201,7 @@ public struct SubsidyCalculator: Sendable {
             result.reasons.append(reason)
             return done()
         }
-        result.interpretations += outcome.interpretations
+        if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append("金额：\(outcome.working)")
         var amount = outcome.value
         if let reason = outcome.undefinedReason {
@@ -196,7 +218,7 @@ public struct SubsidyCalculator: Sendable {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.above-ceiling",
                             message: "核定金额 \(approved.wanText) 超过上限 \(outcome.value.wanText)，按上限计", location: claim.id))
-                    result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: measure.id, before: approved, after: outcome.value, text: measure.cite.text))
+                    result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: plan.measure.id, before: approved, after: outcome.value, text: plan.measure.cite.text))
                 } else if let floor = outcome.floor, approved < floor {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.below-range",
@@ -212,8 +234,8 @@ public struct SubsidyCalculator: Sendable {
             }
         }
         // 5. The measure's own ceiling.
-        if let ceiling = measure.ceiling, amount > ceiling.amount {
-            result.boundBy.append(Binding(kind: .measureCeiling, rule: measure.id, before: amount, after: ceiling.amount, text: ceiling.cite.text))
+        if let ceiling = plan.measure.ceiling, amount > ceiling.amount {
+            result.boundBy.append(Binding(kind: .measureCeiling, rule: plan.measure.id, before: amount, after: ceiling.amount, text: ceiling.cite.text))
             result.reasons.append("超过「\(ceiling.cite.text)」，按 \(ceiling.amount.wanText)")
             amount = ceiling.amount
         }
@@ -228,32 +250,32 @@ public struct SubsidyCalculator: Sendable {
                 Finding(severity: .warning, code: "claim.above-entitlement",
                     message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
         }
-        return Assessed(result: result, pendingMeasure: measureIndex)
+        return Assessed(result: result, pendingMeasure: measureIndex, measure: measureIndex)
     }
 
     /// Step 6: the rules across claims (same matter, highest only, count limits, yearly caps, the
     /// pool), then records the grant. Claims must be settled in date order.
     public mutating func settle(_ assessed: inout Assessed) {
-        let applicant = ledger.number(of: assessed.result.claim.applicant)
-        assessed.applicant = applicant
+        if assessed.applicant < 0 { assessed.applicant = ledger.applicants.number(of: assessed.result.claim.applicant) }
+        let applicant = assessed.applicant
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
-        let measure = schedule.measures[measureIndex]
+        let plan = plans[measureIndex]
         let claim = assessed.result.claim
-        let round = claim.values["round"]?.number
+        let round = claim.values.isEmpty ? nil : claim.values["round"]?.number
         let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
         assessed.result.amount = amount
-        if let instalments = measure.instalments {
+        if let instalments = plan.measure.instalments {
             assessed.result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
             if let interpretation = instalments.interpretation { assessed.result.interpretations.append(interpretation) }
         }
-        if let recurring = measure.recurring {
+        if let recurring = plan.measure.recurring {
             assessed.result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
         }
         ledger.add(amount, measure: measureIndex, applicant: applicant, year: claim.date.year, matter: claim.matter, round: round)
     }
 
-    private static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {
+    fileprivate static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {
         measure.discrepancies.compactMap { id in
             schedule.header.discrepancies.first { $0.id == id }.map { discrepancy in
                 "\(id)：政策解读称「\(discrepancy.interpretationText.text)」，正文为「\(discrepancy.official.text)」；按正文计算。\(discrepancy.note)"

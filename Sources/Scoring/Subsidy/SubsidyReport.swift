@@ -70,8 +70,8 @@ struct SubsidyTally: Sendable {
     private var ceilings = 0
     private var claimsWithErrors = 0
     private var interpretationIDs: Set<String> = []
-    /// Per measure id, the interpretations of its last claim.
-    private var lastInterpretations: [String: [String]] = [:]
+    /// Per measure, by position in the schedule, the interpretations of its last claim.
+    private var lastInterpretations: [[String]?]
     /// Whether a total overflowed (over 9.2 × 10^18 in lowest terms): reported, never wrapped.
     private(set) var overflow: ArithmeticOverflow?
 
@@ -79,6 +79,7 @@ struct SubsidyTally: Sendable {
         self.schedule = schedule
         self.file = file
         self.keepsResults = keepsResults
+        lastInterpretations = Array(repeating: nil, count: schedule.measures.count)
     }
 
     /// Counts rows read, and those rejected with their problems.
@@ -95,13 +96,13 @@ struct SubsidyTally: Sendable {
     }
 
     /// Counts a decided claim of the applicant numbered `applicant` in the ledger.
-    mutating func add(_ result: ClaimResult, applicant: Int) {
+    mutating func add(_ result: ClaimResult, applicant: Int, measure: Int) {
         if keepsResults { results.append(result) }
         // Most claims of a measure cite the same interpretations (the same array, shared): those
         // are compared by identity, not hashed again.
-        if lastInterpretations[result.claim.measure] != result.interpretations {
+        if lastInterpretations[measure] != result.interpretations {
             interpretationIDs.formUnion(result.interpretations)
-            lastInterpretations[result.claim.measure] = result.interpretations
+            lastInterpretations[measure] = result.interpretations
         }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
         if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }

@@ -1,14 +1,15 @@
 /// Decides a claims file that arrives in blocks and writes each block's results as soon as they
-/// are decided, so a batch of any size runs in the memory of one block and the per-applicant totals.
+/// are decided, so a batch of any size runs in the memory of two blocks and the per-applicant totals.
 ///
 /// The file must be in decision order (by date, then claim id), as exports by date and the claim
 /// generator are: a claim out of order stops the stream with ``Stop/outOfOrder(line:)``, and the
 /// caller decides the file whole instead (``ClaimBatch`` and ``SubsidyCalculator/run(_:file:)``),
 /// which sorts it. Both print the same bytes for the same claims.
 ///
-/// Within a block, reading and assessing claims, and rendering results, are split over `workers`
-/// threads; the rules across claims are applied one claim at a time, in order. The output does not
-/// depend on the block size or the number of workers.
+/// Reading and assessing a block runs in the background while the block before it is settled and
+/// rendered; within a block, both are split over `workers` threads. The rules across claims are
+/// applied one claim at a time, in order. The output does not depend on the block size or the
+/// number of workers.
 public struct SubsidyStream: Sendable {
     /// Why a stream stopped before the end of its file.
     public enum Stop: Error, Sendable {
@@ -18,13 +19,13 @@ public struct SubsidyStream: Sendable {
         case outOfOrder(line: Int)
     }
 
-    private var reader: ClaimStreamReader
+    private let assessor: BlockAssessor
+    /// The block read and assessed last, waiting to be settled and rendered.
+    private var waiting: BlockAssessor.Parts?
     private var calculator: SubsidyCalculator
     private var tally: SubsidyTally
     private var order: DecisionOrder
     private var writer: SubsidyWriter
-    private let file: String
-    private let workers: Int
 
     /// - Parameters:
     ///   - calculator: the schedule's calculator, with any prior awards already recorded.
@@ -32,9 +33,7 @@ public struct SubsidyStream: Sendable {
     public init(calculator: SubsidyCalculator, file: String, format: SubsidyFormat, workers: Int = 1) {
         let schedule = calculator.schedule
         self.calculator = calculator
-        self.file = file
-        self.workers = max(workers, 1)
-        reader = ClaimStreamReader(schedule: schedule, file: file)
+        assessor = BlockAssessor(calculator: calculator, file: file, workers: max(workers, 1))
         tally = SubsidyTally(schedule: schedule, file: file, keepsResults: false)
         order = DecisionOrder(file: file)
         writer = SubsidyWriter(format: format, schedule: RubricIdentity(schedule), file: file)
@@ -43,40 +42,31 @@ public struct SubsidyStream: Sendable {
     /// The output before the first claim.
     public func begin() -> String { writer.begin() }
 
-    /// One row read from the file: its claim decided as far as the claim alone allows, or why not.
-    private struct Item: Sendable {
-        var assessed: SubsidyCalculator.Assessed?
-        /// The claim, when it could not be assessed (a fact it needs is blank).
-        var unassessed: Claim?
-        var problems: [FileProblem]
-    }
-
-    /// Decides the claims in the next block of the file and returns their output.
+    /// Takes the next block of the file and returns the output decided so far: the block before this
+    /// one (read while this one was given), and at the last block, this one too.
     public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> [UInt8] {
-        let rows: ClaimRows
-        do {
-            rows = try reader.scan(block, isLast: isLast)
-        } catch {
-            throw .unreadable(error)
-        }
-        if isLast && !reader.sawHeader {
-            throw .unreadable(FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件为空：应有表头行和至少一行申请")]))
-        }
-        guard rows.count > 0 else { return [] }
-        let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        var parts = inParallel(workers) { part in
-            reader.claims(in: rows, range: split(rows.range, into: workers)[part]).map { outcome -> Item in
-                switch outcome {
-                case .claim(let claim):
-                    do throws(FileProblem) {
-                        return Item(assessed: try calculator.assess(claim, file: file), problems: [])
-                    } catch {
-                        return Item(unassessed: claim, problems: [error])
-                    }
-                case .rejected(_, let problems): return Item(problems: problems)
-                }
+        assessor.start(Array(block), isLast: isLast)
+        var out: [UInt8] = []
+        if var previous = waiting {
+            waiting = nil
+            do {
+                out = try decide(&previous)
+            } catch {
+                _ = try? assessor.wait()
+                throw error
             }
         }
+        var current = try assessor.wait()
+        if isLast {
+            out += try decide(&current)
+        } else {
+            waiting = current
+        }
+        return out
+    }
+
+    /// Settles a block's claims in file order and renders them.
+    private mutating func decide(_ parts: inout BlockAssessor.Parts) throws(Stop) -> [UInt8] {
         // The rules across claims, one claim at a time in file order; each part's results stay where
         // they are and are rendered from there.
         var firstIndex: [Int] = []
@@ -87,11 +77,11 @@ public struct SubsidyStream: Sendable {
                 decided += 1
             }
         }
-        return render(parts, firstIndex: firstIndex, count: decided)
+        return render(&parts, firstIndex: firstIndex, count: decided)
     }
 
     /// Applies the rules across claims to one row, in file order; whether it was decided.
-    private mutating func settle(_ item: inout Item) throws(Stop) -> Bool {
+    private mutating func settle(_ item: inout AssessedRow) throws(Stop) -> Bool {
         guard item.assessed != nil || item.unassessed != nil else {
             tally.noteRows(read: 1, rejected: 1, problems: item.problems)
             return false
@@ -109,28 +99,35 @@ public struct SubsidyStream: Sendable {
             return false
         }
         calculator.settle(&item.assessed!)
-        tally.add(item.assessed!.result, applicant: item.assessed!.applicant)
+        tally.add(item.assessed!.result, applicant: item.assessed!.applicant, measure: item.assessed!.measure)
         return true
     }
 
     /// The output of the `count` decided claims, each part's starting at the batch index `firstIndex[part]`.
-    private mutating func render(_ parts: [[Item]], firstIndex: [Int], count: Int) -> [UInt8] {
+    ///
+    /// Each part is taken out of `parts` by the thread that renders it, and freed there too: freeing a
+    /// block's results one by one on this thread cost as much as settling them.
+    private mutating func render(_ parts: inout BlockAssessor.Parts, firstIndex: [Int], count: Int) -> [UInt8] {
         if writer.format == .text {
             var out: [UInt8] = []
             for part in parts { writer.add(part.compactMap { $0.assessed?.result }, to: &out) }
             return out
         }
         let writer = self.writer
-        let pieces = inParallel(parts.count) { part in
-            var out: [UInt8] = []
-            out.reserveCapacity(parts[part].count * 512)
-            var index = firstIndex[part]
-            for item in parts[part] {
-                guard let assessed = item.assessed else { continue }
-                writer.append(assessed.result, index: index, to: &out)
-                index += 1
+        let pieces = parts.withUnsafeMutableBufferPointer { buffer in
+            let slots = PartSlots(buffer: buffer)
+            return inParallel(buffer.count) { part in
+                let rows = slots.take(part)
+                var out: [UInt8] = []
+                out.reserveCapacity(rows.count * 512)
+                var index = firstIndex[part]
+                for item in rows {
+                    guard let assessed = item.assessed else { continue }
+                    writer.append(assessed.result, index: index, to: &out)
+                    index += 1
+                }
+                return out
             }
-            return out
         }
         self.writer.advance(by: count)
         var out: [UInt8] = []
@@ -142,8 +139,30 @@ public struct SubsidyStream: Sendable {
     /// The output after the last claim, and the report of the run (without the per-claim results,
     /// which were written as they came).
     public mutating func finish() -> (output: String, report: SubsidyReport) {
+        precondition(waiting == nil, "SubsidyStream: the last block must be fed with isLast: true")
         let report = tally.report(poolUsed: calculator.poolUsed)
         return (writer.end(report), report)
+    }
+}
+
+/// The parts of a block, each taken by exactly one rendering thread (so no two threads touch the
+/// same element).
+private struct PartSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[AssessedRow]>
+
+    /// Part `index`, leaving an empty part in its place.
+    func take(_ index: Int) -> [AssessedRow] {
+        precondition(buffer.indices.contains(index))
+        return (buffer.baseAddress! + index).exchange(with: [])
+    }
+}
+
+extension UnsafeMutablePointer {
+    /// The value here, replaced by `value`.
+    fileprivate func exchange(with value: Pointee) -> Pointee {
+        let old = move()
+        initialize(to: value)
+        return old
     }
 }
 
