@@ -147,12 +147,12 @@ struct SubsidyTally: Sendable {
 /// date, then claim id), and no claim id twice on one date.
 ///
 /// Claims in that order sit next to their repeats, so a repeated claim id (the same row exported
-/// twice) is found without remembering every id of the batch: memory stays flat however many claims.
+/// twice) is the claim decided last: nothing else of the batch needs remembering, and memory stays
+/// flat however many claims.
 struct DecisionOrder: Sendable {
     let file: String
-    private var date: CalendarDate?
-    private var idsOnDate: [ExactText: Int] = [:]
-    private var last: (date: CalendarDate, id: String)?
+    /// The date, id and line of the last claim decided (not counting repeats).
+    private var last: (date: CalendarDate, id: String, line: Int)?
 
     init(file: String) {
         self.file = file
@@ -162,23 +162,31 @@ struct DecisionOrder: Sendable {
     func isOutOfOrder(_ claim: Claim) -> Bool {
         guard let last else { return false }
         if claim.date != last.date { return claim.date < last.date }
-        return claim.id.utf8.lexicographicallyPrecedes(last.id.utf8)
+        return compareBytes(claim.id, last.id) < 0
     }
 
     /// The problem when `claim` repeats the id of an earlier claim on the same date; otherwise
     /// records it and returns `nil`.
     mutating func repeatedID(_ claim: Claim) -> FileProblem? {
-        if date != claim.date {
-            date = claim.date
-            idsOnDate.removeAll(keepingCapacity: true)
-        }
-        if let earlier = idsOnDate[ExactText(claim.id)] {
+        if let last, last.date == claim.date, compareBytes(claim.id, last.id) == 0 {
             return FileProblem(
                 file: file, location: SourceLocation(line: claim.line, column: 1),
-                field: "claim_id", message: "申请编号「\(claim.id)」与第 \(earlier) 行重复")
+                field: "claim_id", message: "申请编号「\(claim.id)」与第 \(last.line) 行重复")
         }
-        idsOnDate[ExactText(claim.id)] = claim.line
-        last = (claim.date, claim.id)
+        last = (claim.date, claim.id, claim.line)
         return nil
+    }
+}
+
+/// How two texts compare as UTF-8 bytes: negative, zero or positive, as `memcmp` (the order of
+/// claim ids, independent of the machine's locale).
+func compareBytes(_ left: String, _ right: String) -> Int {
+    var (left, right) = (left, right)
+    return left.withUTF8 { a in
+        right.withUTF8 { b in
+            let common = min(a.count, b.count)
+            for index in 0..<common where a[index] != b[index] { return Int(a[index]) - Int(b[index]) }
+            return a.count - b.count
+        }
     }
 }
