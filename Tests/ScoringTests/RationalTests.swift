@@ -68,4 +68,46 @@ struct RationalTests {
         #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
+
+    /// Amounts as the gazettes and finance staff write them: 万/亿 where exact, otherwise grouped 元
+    /// with two decimals, rounded half away from zero.
+    @Test func writesAmountsTheWayThePoliciesDo() throws {
+        func r(_ numerator: Int64, _ denominator: Int64 = 1) throws -> Rational { try Rational(numerator: numerator, denominator: denominator) }
+        #expect(try r(125_000).wanText == "12.5万元")
+        #expect(try r(200_000).wanText == "20万元")
+        #expect(try r(120_000_000).wanText == "1.2亿元")
+        #expect(try r(123_450_000).wanText == "1.2345亿元")
+        // 亿 only when it reads in six characters or fewer; 万 only for whole hundreds of 元.
+        #expect(try r(123_456_700).wanText == "12345.67万元")
+        #expect(try r(123_456_789).wanText == "123,456,789.00元")
+        #expect(try r(1_234).wanText == "1,234.00元")
+        #expect(try r(10_100).wanText == "1.01万元")
+        #expect(try r(10_050).wanText == "10,050.00元")
+        #expect(try r(10_001).wanText == "10,001.00元")
+        #expect(try r(0).wanText == "0.00元")
+        #expect(try r(12_345_678, 100).yuanText == "123,456.78")
+        #expect(try r(-12_345_678, 100).yuanText == "-123,456.78")
+        #expect(try r(-1_000).yuanText == "-1,000.00")
+        #expect(try r(1, 200).yuanText == "0.01")
+        #expect(try r(-1, 200).yuanText == "-0.01")
+        #expect(try r(1, 3).yuanText == "0.33")
+        #expect(try r(2, 3).fixedText(places: 4) == "0.6667")
+        #expect(try r(1, 20).fixedText(places: 2) == "0.05")
+        #expect(try r(-7).fixedText(places: 3) == "-7.000")
+        #expect(try r(Int64.max).fixedText(places: 0) == "9223372036854775807")
+        #expect(try r(1_234_567, 1_000).exactDecimalText == "1234.567")
+        #expect(CalendarDate(year: 2022, month: 3, day: 1)?.description == "2022-03-01")
+    }
+
+    @Test func readsAmountsTheWayThePoliciesWriteThem() throws {
+        #expect(Rational(moneyText: "1,234,567.89") == (try Rational(numerator: 123_456_789, denominator: 100)))
+        #expect(Rational(moneyText: "20万元") == Rational(integer: 200_000))
+        #expect(Rational(moneyText: "1.2亿") == Rational(integer: 120_000_000))
+        #expect(Rational(moneyText: "1,500万") == Rational(integer: 15_000_000))
+        #expect(Rational(moneyText: "3000元") == Rational(integer: 3_000))
+        #expect(Rational(moneyText: "-1,500.5") == (try Rational(numerator: -3_001, denominator: 2)))
+        for bad in ["1,5", "12,34.5", "1,2345", "1e5", "", "元", "万元", "二十万", "1.5x万"] {
+            #expect(Rational(moneyText: bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -22,7 +22,7 @@ public struct Claim: Sendable, Hashable {
     /// so the order never depends on the machine's locale).
     public func precedes(_ other: Claim) -> Bool {
         if date != other.date { return date < other.date }
-        return id.utf8.lexicographicallyPrecedes(other.id.utf8)
+        return compareBytes(id, other.id) < 0
     }
 }
 

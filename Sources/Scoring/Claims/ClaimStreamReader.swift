@@ -89,38 +89,43 @@ struct ClaimStreamReader: Sendable {
         let records = rows.records
         var outcomes: [ClaimRowReader.Outcome] = []
         outcomes.reserveCapacity(range.count)
-        var cells: [(role: ClaimRowReader.Column, cell: ClaimRowReader.Cell)] = []
         for index in range {
             let line = records.lines[index]
             if let claim = wellFormedClaim(records, index, line: line) {
                 outcomes.append(.claim(claim))
-                continue
+            } else {
+                outcomes.append(claimOrProblems(records, index, line: line))
             }
-            cells.removeAll(keepingCapacity: true)
-            for column in 0..<records.fieldCount(index) {
-                let field = records.field(index, column)
-                let role = column < roles.count ? roles[column] : .unknown
-                if field.start == field.end {
-                    // A blank input or unknown cell says nothing; a blank fixed cell is named as missing.
-                    guard case .fixed = role else { continue }
-                    cells.append((role, ClaimRowReader.Cell(name: names[column], value: "", column: column + 1, line: line)))
-                    continue
-                }
-                let name = column < names.count ? names[column] : "(第 \(column + 1) 列，表头中没有)"
-                let text = records.trimmedText(field)
-                cells.append((role, ClaimRowReader.Cell(name: name, value: text ?? "", column: column + 1, line: line, isText: text != nil)))
-            }
-            outcomes.append(self.rows.claim(line: line, cells: cells))
         }
         return outcomes
     }
 
+    /// Record `index` read cell by cell through ``ClaimRowReader/claim(line:cells:)``: its claim, or
+    /// one problem per bad cell, each naming its column.
+    func claimOrProblems(_ records: CSVRecords, _ index: Int, line: Int) -> ClaimRowReader.Outcome {
+        var cells: [(role: ClaimRowReader.Column, cell: ClaimRowReader.Cell)] = []
+        for column in 0..<records.fieldCount(index) {
+            let field = records.field(index, column)
+            let role = column < roles.count ? roles[column] : .unknown
+            if field.start == field.end {
+                // A blank input or unknown cell says nothing; a blank fixed cell is named as missing.
+                guard case .fixed = role else { continue }
+                cells.append((role, ClaimRowReader.Cell(name: names[column], value: "", column: column + 1, line: line)))
+                continue
+            }
+            let name = column < names.count ? names[column] : "(第 \(column + 1) 列，表头中没有)"
+            let text = records.trimmedText(field)
+            cells.append((role, ClaimRowReader.Cell(name: name, value: text ?? "", column: column + 1, line: line, isText: text != nil)))
+        }
+        return rows.claim(line: line, cells: cells)
+    }
+
     /// The claim of record `index` when every cell of it is well formed; `nil` sends the row to
-    /// ``ClaimRowReader/claim(line:cells:)``, which reads it again and names each problem.
+    /// ``claimOrProblems(_:_:line:)``, which reads it again and names each problem.
     ///
     /// Nearly every row of a large batch is well formed, and this reads one without building a
     /// named cell for each field first. It accepts exactly what the full reader accepts.
-    private func wellFormedClaim(_ records: CSVRecords, _ index: Int, line: Int) -> Claim? {
+    func wellFormedClaim(_ records: CSVRecords, _ index: Int, line: Int) -> Claim? {
         let count = records.fieldCount(index)
         guard count <= roles.count else { return nil }
         var id = "", applicant = "", dateText = "", measureID = "", claimedText = "", approvedText = "", matter = ""

@@ -96,19 +96,12 @@ extension Rational {
                 for _ in 0..<places { writer.append(UInt8(ascii: "0")) }
             }
         }
-        var scale: Int64 = 1
-        for _ in 0..<places {
-            scale = try Self.checkedMultiply(scale, 10)
-        }
-        return Self.decimalText(units: try units(places: places, mode), places: places, scale: scale)
+        return Self.decimalText(units: try units(places: places, mode), places: places, scale: try Self.powerOfTen(places))
     }
 
     /// The value in units of 10^-places (cents for 2), rounded; `fixedText` without the text.
     func units(places: Int, _ mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow) -> Int64 {
-        var scale: Int64 = 1
-        for _ in 0..<places {
-            scale = try Self.checkedMultiply(scale, 10)
-        }
+        let scale = try Self.powerOfTen(places)
         if isInteger { return try Self.checkedMultiply(numerator, scale) }
         // Half away from zero on integers: the quotient, moved one away from zero when the
         // remainder is at least half the denominator.
@@ -134,10 +127,7 @@ extension Rational {
 
     /// The value rounded to `places` decimals.
     public func rounded(places: Int, _ mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow) -> Rational {
-        var scale: Int64 = 1
-        for _ in 0..<places {
-            scale = try Self.checkedMultiply(scale, 10)
-        }
+        let scale = try Self.powerOfTen(places)
         let scaled = try self * Rational(integer: scale)
         let whole = scaled.floor
         let fraction = try scaled - whole
@@ -159,6 +149,15 @@ extension Rational {
         }
         let result = roundUp ? try whole + .one : whole
         return try result / Rational(integer: scale)
+    }
+
+    /// 10^places, or an overflow past 10^18.
+    private static func powerOfTen(_ places: Int) throws(ArithmeticOverflow) -> Int64 {
+        var scale: Int64 = 1
+        for _ in 0..<places {
+            scale = try checkedMultiply(scale, 10)
+        }
+        return scale
     }
 
     private static func checkedMultiply(_ a: Int64, _ b: Int64) throws(ArithmeticOverflow) -> Int64 {

@@ -158,23 +158,20 @@ public struct SubsidyCalculator: Sendable {
         // 3. The measure's own conditions: every failing one is listed.
         var failed: [String] = []
         var undecided: [String] = []
+        /// The interpretations of the conditions evaluated, when some could not be.
+        var evaluatedInterpretations: [String] = []
         for condition in plan.measure.eligible {
             do {
                 if !(try facts.holds(condition.when)) {
                     failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
                 }
-                if !undecided.isEmpty, let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
+                if let interpretation = condition.interpretation { evaluatedInterpretations.append(interpretation) }
             } catch {
-                if undecided.isEmpty {
-                    // The conditions before this one were evaluated: they cite their interpretations.
-                    for earlier in plan.measure.eligible.prefix(while: { $0 != condition }) {
-                        if let interpretation = earlier.interpretation { result.interpretations.append(interpretation) }
-                    }
-                }
                 undecided.append(try missing(error))
             }
         }
-        if undecided.isEmpty { result.interpretations = plan.interpretationsWhenEvaluated }
+        result.interpretations =
+            undecided.isEmpty ? plan.interpretationsWhenEvaluated : plan.measure.interpretations + evaluatedInterpretations
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
@@ -262,7 +259,7 @@ public struct SubsidyCalculator: Sendable {
         assessed.pendingMeasure = nil
         let plan = plans[measureIndex]
         let claim = assessed.result.claim
-        let round = claim.values.isEmpty ? nil : claim.values["round"]?.number
+        let round = claim.values["round"]?.number
         let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
         assessed.result.amount = amount
         if let instalments = plan.measure.instalments {

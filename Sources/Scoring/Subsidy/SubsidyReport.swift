@@ -177,16 +177,3 @@ struct DecisionOrder: Sendable {
         return nil
     }
 }
-
-/// How two texts compare as UTF-8 bytes: negative, zero or positive, as `memcmp` (the order of
-/// claim ids, independent of the machine's locale).
-func compareBytes(_ left: String, _ right: String) -> Int {
-    var (left, right) = (left, right)
-    return left.withUTF8 { a in
-        right.withUTF8 { b in
-            let common = min(a.count, b.count)
-            for index in 0..<common where a[index] != b[index] { return Int(a[index]) - Int(b[index]) }
-            return a.count - b.count
-        }
-    }
-}
