@@ -14,10 +14,33 @@ struct Facts {
     /// The number held by input or derived value `id`.
     func number(_ id: String) throws(EvaluationError) -> Rational {
         if let derived = catalog.derived.first(where: { $0.id == id }) {
-            return try ratio(derived).value
+            return try value(of: derived)
         }
         guard let number = try value(id).number else { throw .missingInput(id) }
         return number
+    }
+
+    /// A derived value alone: what conditions compare, worked out without writing the working.
+    /// Any problem (a zero denominator, an overflow) is the one ``ratio(_:)`` reports.
+    private func value(of derived: DerivedInput) throws(EvaluationError) -> Rational {
+        do {
+            if derived.isDifference {
+                var value = try number(derived.numerator[0])
+                for id in derived.numerator.dropFirst() { value = try value - (try number(id)) }
+                return value
+            }
+            var numerator = Rational.zero
+            for id in derived.numerator { numerator = try numerator + (try number(id)) }
+            var denominator = Rational.zero
+            for id in derived.denominator { denominator = try denominator + (try number(id)) }
+            guard !denominator.isZero else { return try ratio(derived).value }
+            let value = try numerator / denominator
+            return derived.percent ? try value * .hundred : value
+        } catch let error as EvaluationError {
+            throw error
+        } catch {
+            return try ratio(derived).value
+        }
     }
 
     /// A derived ratio and the working that produced it: `(40 + 5) / (30 + 20) = 90%`.
@@ -59,18 +82,18 @@ struct Facts {
             }
         }
         let terms = derived.numerator.map { "\(label($0)) \(display($0))" }.joined(separator: " − ")
-        let money = catalog.input(derived.numerator[0])?.type == .money
+        let money = catalog.type(of: derived.numerator[0]) == .money
         return (value, "\(derived.label) = \(terms) = \(money ? value.wanText : value.displayText())")
     }
 
     /// The Chinese label of an input or derived value.
     func label(_ id: String) -> String {
-        catalog.input(id)?.label ?? catalog.derived.first { $0.id == id }?.label ?? id
+        catalog.inputLabel(id) ?? catalog.derived.first { $0.id == id }?.label ?? id
     }
 
     /// A value with its unit, for explanations.
     func display(_ id: String) -> String {
-        if let definition = catalog.input(id), let value = values[id] { return definition.display(value) }
+        if let value = values[id], let shown = catalog.display(id, value) { return shown }
         if let derived = catalog.derived.first(where: { $0.id == id }), let value = try? number(id) {
             return value.displayText() + (derived.percent ? "%" : "")
         }
@@ -104,14 +127,14 @@ struct Facts {
         switch condition {
         case .equals(let id, let expected):
             let shown: String
-            if let definition = catalog.input(id), definition.type == .boolean {
+            if catalog.type(of: id) == .boolean {
                 shown = expected == "true" ? "是" : "否"
             } else {
                 shown = expected
             }
             return "\(label(id))为\(shown)"
         case .within(let id, let interval):
-            if catalog.input(id)?.type == .money { return "\(label(id)) \(interval.describeMoney())" }
+            if catalog.type(of: id) == .money { return "\(label(id)) \(interval.describeMoney())" }
             return "\(label(id)) \(interval.describe(region: region, unit: catalog.input(id)?.unit))"
         case .all(let conditions): return conditions.map(describe).joined(separator: "且")
         case .any(let conditions): return conditions.map(describe).joined(separator: "或")

@@ -32,23 +32,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `2022-03-01` exactly, read without building strings: the form exports use, so a batch of
     /// millions of claims spends almost nothing on dates.
     private init?(isoText text: some StringProtocol) {
-        let utf8 = text.utf8
-        guard utf8.count == 10 else { return nil }
-        var values = (year: 0, month: 0, day: 0)
-        for (index, byte) in utf8.enumerated() {
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        guard text.utf8.count == 10 else { return nil }
+        let parsed = text.utf8.withContiguousStorageIfAvailable { CalendarDate(isoBytes: $0) }
+        guard let date = parsed ?? Array(text.utf8).withUnsafeBufferPointer({ CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// `2022-03-01` as ten bytes.
+    init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch index {
-            case 0..<4: values.year = values.year * 10 + digit
-            case 5..<7: values.month = values.month * 10 + digit
-            default: values.day = values.day * 10 + digit
-            }
+            return value
         }
-        self.init(year: values.year, month: values.month, day: values.day)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -73,14 +76,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `2022-01-30`.
     public var description: String {
-        DigitWriter.text { writer in
-            if year < 0 { writer.append(UInt8(ascii: "-")) }
-            writer.appendDigits(UInt64(year.magnitude))
-            writer.append(UInt8(ascii: "-"))
-            writer.appendDigits(UInt64(month.magnitude), width: 2)
-            writer.append(UInt8(ascii: "-"))
-            writer.appendDigits(UInt64(day.magnitude), width: 2)
-        }
+        DigitWriter.text(write)
+    }
+
+    /// The bytes of ``description`` appended to `out`.
+    func append(to out: inout [UInt8]) {
+        DigitWriter.append(to: &out, write)
+    }
+
+    private func write(_ writer: inout DigitWriter) {
+        if year < 0 { writer.append(UInt8(ascii: "-")) }
+        writer.appendDigits(UInt64(year.magnitude))
+        writer.append(UInt8(ascii: "-"))
+        writer.appendDigits(UInt64(month.magnitude), width: 2)
+        writer.append(UInt8(ascii: "-"))
+        writer.appendDigits(UInt64(day.magnitude), width: 2)
     }
 }
 

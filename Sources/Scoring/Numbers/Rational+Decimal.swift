@@ -72,14 +72,27 @@ extension Rational {
     }
 
     private static func decimalText(units: Int64, places: Int, scale: Int64) -> String {
-        DigitWriter.text { writer in
-            if units < 0 { writer.append(UInt8(ascii: "-")) }
-            let magnitude = units.magnitude
-            writer.appendDigits(magnitude / UInt64(scale))
-            guard places > 0 else { return }
-            writer.append(UInt8(ascii: "."))
-            writer.appendDigits(magnitude % UInt64(scale), width: places)
+        DigitWriter.text { writer in writeDecimal(units: units, places: places, scale: scale, into: &writer) }
+    }
+
+    /// `units` × 10^-places with exactly `places` decimals (`scale` is 10^places).
+    private static func writeDecimal(units: Int64, places: Int, scale: Int64, into writer: inout DigitWriter) {
+        if units < 0 { writer.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        writer.appendDigits(magnitude / UInt64(scale))
+        guard places > 0 else { return }
+        writer.append(UInt8(ascii: "."))
+        writer.appendDigits(magnitude % UInt64(scale), width: places)
+    }
+
+    /// The bytes of `fixedText(places: 2)` (or of `description` when that overflows) appended to
+    /// `out`: an amount column of a CSV row, written without making a string.
+    func appendMoney(to out: inout [UInt8]) {
+        guard let units = try? units(places: 2) else {
+            out.append(contentsOf: ((try? fixedText(places: 2)) ?? description).utf8)
+            return
         }
+        DigitWriter.append(to: &out) { writer in Self.writeDecimal(units: units, places: 2, scale: 100, into: &writer) }
     }
 
     /// The value written with exactly `places` decimals, rounding half away from zero when needed.

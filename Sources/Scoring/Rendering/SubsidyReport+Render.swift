@@ -208,11 +208,11 @@ public struct SubsidyWriter: Sendable {
         out.append(comma)
         CSVWriter.append(claim.applicant, to: &out)
         out.append(comma)
-        out.append(contentsOf: claim.date.description.utf8)
+        claim.date.append(to: &out)
         out.append(comma)
         CSVWriter.append(claim.measure, to: &out)
         out.append(comma)
-        out.append(contentsOf: money(result.amount).utf8)
+        result.amount.appendMoney(to: &out)
         out.append(comma)
         CSVWriter.append(claim.matter ?? "", to: &out)
         out.append(comma)
@@ -220,9 +220,9 @@ public struct SubsidyWriter: Sendable {
         out.append(comma)
         out.append(contentsOf: result.status.rawValue.utf8)
         out.append(comma)
-        out.append(contentsOf: money(result.computed).utf8)
+        result.computed.appendMoney(to: &out)
         out.append(comma)
-        out.append(contentsOf: money(result.forgone).utf8)
+        result.forgone.appendMoney(to: &out)
         out.append(comma)
         out.append(contentsOf: (result.isCeiling ? "true" : "false").utf8)
         out.append(comma)
@@ -240,8 +240,6 @@ public struct SubsidyWriter: Sendable {
         out.append(UInt8(ascii: "\r"))
         out.append(UInt8(ascii: "\n"))
     }
-
-    private static func money(_ value: Rational) -> String { (try? value.fixedText(places: 2)) ?? value.description }
 }
 
 extension SubsidyReport {

@@ -19,6 +19,21 @@ public struct InputCatalog: Sendable, Hashable {
     /// The input with this id.
     public func input(_ id: String) -> InputDefinition? { inputIndex[id].map { inputs[$0] } }
 
+    // Each claim reads a few properties of a definition; these read them in place, where
+    // `input(_:)` would copy the whole definition.
+
+    /// The type of the input with this id.
+    public func type(of id: String) -> InputType? { inputIndex[id].map { inputs[$0].type } }
+
+    /// The label of the input with this id.
+    func inputLabel(_ id: String) -> String? { inputIndex[id].map { inputs[$0].label } }
+
+    /// What a missing value of the input with this id means, when the rubric says.
+    func ifMissing(_ id: String) -> String? { inputIndex[id].flatMap { inputs[$0].ifMissing } }
+
+    /// A value of the input with this id, with its unit, for explanations.
+    func display(_ id: String, _ value: InputValue) -> String? { inputIndex[id].map { inputs[$0].display(value) } }
+
     /// The derived value with this id.
     public func derivedValue(_ id: String) -> DerivedInput? { derivedIndex[id].map { derived[$0] } }
 }

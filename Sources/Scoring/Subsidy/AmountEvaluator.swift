@@ -35,7 +35,7 @@ enum AmountEvaluator {
             return Outcome(value: value, working: "\(try shown(of, schedule, facts)) × 每单位 \(amount.wanText) = \(value.wanText)")
         case .brackets(let of, let brackets):
             let base = try facts.number(of)
-            let unit = schedule.catalog.input(of)?.type == .money ? "元" : schedule.catalog.input(of)?.unit
+            let unit = schedule.catalog.type(of: of) == .money ? "元" : schedule.catalog.input(of)?.unit
             for bracket in brackets where try bracket.interval.contains(base, region: nil) {
                 let name = bracket.label ?? bracket.interval.describe(region: nil, unit: unit)
                 return Outcome(value: bracket.amount, working: "\(try shown(of, schedule, facts))，属「\(name)」档 → \(bracket.amount.wanText)")

@@ -108,18 +108,17 @@ public struct SubsidyCalculator: Sendable {
         }
         let plan = plans[measureIndex]
         let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
-        var reasons: [String] = []
-        reasons.reserveCapacity(4)
         var result = ClaimResult(
             claim: claim, measureTitle: plan.measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
-            boundBy: [], reasons: reasons, citation: plan.citation,
+            boundBy: [], reasons: [], citation: plan.citation,
             interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
+        result.reasons.reserveCapacity(4)
         func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
             case .missingInput(let id):
-                if let note = schedule.catalog.input(id)?.ifMissing { return "缺少「\(facts.label(id))」：\(note)" }
+                if let note = schedule.catalog.ifMissing(id) { return "缺少「\(facts.label(id))」：\(note)" }
                 throw FileProblem(
                     file: file, location: SourceLocation(line: claim.line, column: 1), field: id,
                     message: "项目 \(plan.measure.id) 需要「\(facts.label(id))」，此行未填写")
@@ -158,20 +157,27 @@ public struct SubsidyCalculator: Sendable {
         // 3. The measure's own conditions: every failing one is listed.
         var failed: [String] = []
         var undecided: [String] = []
-        /// The interpretations of the conditions evaluated, when some could not be.
-        var evaluatedInterpretations: [String] = []
-        for condition in plan.measure.eligible {
+        /// The positions of the conditions that could not be evaluated.
+        var undecidedConditions: [Int] = []
+        for (index, condition) in plan.measure.eligible.enumerated() {
             do {
                 if !(try facts.holds(condition.when)) {
                     failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
                 }
-                if let interpretation = condition.interpretation { evaluatedInterpretations.append(interpretation) }
             } catch {
                 undecided.append(try missing(error))
+                undecidedConditions.append(index)
             }
         }
-        result.interpretations =
-            undecided.isEmpty ? plan.interpretationsWhenEvaluated : plan.measure.interpretations + evaluatedInterpretations
+        if undecided.isEmpty {
+            result.interpretations = plan.interpretationsWhenEvaluated
+        } else {
+            // Only the interpretations of the conditions that were evaluated.
+            result.interpretations = plan.measure.interpretations
+            for (index, condition) in plan.measure.eligible.enumerated() where !undecidedConditions.contains(index) {
+                if let interpretation = condition.interpretation { result.interpretations.append(interpretation) }
+            }
+        }
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed

@@ -87,19 +87,25 @@ public struct SubsidyStream: Sendable {
             return false
         }
         tally.noteRows(read: 1, rejected: 0, problems: [])
-        let claim = item.assessed.map(\.result.claim) ?? item.unassessed!
-        if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
-        if let repeated = order.repeatedID(claim) {
+        // Taken out of the row and put back, so the result is never copied.
+        guard var assessed = item.assessed.take() else {
+            let claim = item.unassessed!
+            if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
+            if let repeated = order.repeatedID(claim) {
+                tally.reject(repeated)
+            } else {
+                item.problems.forEach { tally.reject($0) }
+            }
+            return false
+        }
+        if order.isOutOfOrder(assessed.result.claim) { throw .outOfOrder(line: assessed.result.claim.line) }
+        if let repeated = order.repeatedID(assessed.result.claim) {
             tally.reject(repeated)
-            item.assessed = nil
             return false
         }
-        guard item.assessed != nil else {
-            item.problems.forEach { tally.reject($0) }
-            return false
-        }
-        calculator.settle(&item.assessed!)
-        tally.add(item.assessed!.result, applicant: item.assessed!.applicant, measure: item.assessed!.measure)
+        calculator.settle(&assessed)
+        tally.add(assessed.result, applicant: assessed.applicant, measure: assessed.measure)
+        item.assessed = consume assessed
         return true
     }
 
