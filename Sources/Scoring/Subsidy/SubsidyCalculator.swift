@@ -113,7 +113,6 @@ public struct SubsidyCalculator: Sendable {
             boundBy: [], reasons: [], citation: plan.citation,
             interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
         result.reasons.reserveCapacity(4)
-        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -135,7 +134,7 @@ public struct SubsidyCalculator: Sendable {
             result.status = .ineligible
             result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
-            return done()
+            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
         }
         // 2. Applicants the document excludes.
         for index in schedule.exclusions.indices {
@@ -145,13 +144,13 @@ public struct SubsidyCalculator: Sendable {
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
-                    return done()
+                    return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
                 }
             } catch {
                 let reason = try missing(error)
                 result.status = .needsDecision
                 result.reasons.append(reason)
-                return done()
+                return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
             }
         }
         // 3. The measure's own conditions: every failing one is listed.
@@ -181,12 +180,12 @@ public struct SubsidyCalculator: Sendable {
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
-            return done()
+            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
         }
         if !undecided.isEmpty {
             result.status = .needsDecision
             result.reasons = undecided
-            return done()
+            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
         }
         result.reasons.append(plan.eligible)
 
@@ -202,16 +201,16 @@ public struct SubsidyCalculator: Sendable {
                 result.status = .needsDecision
             }
             result.reasons.append(reason)
-            return done()
+            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
-        result.reasons.append("金额：\(outcome.working)")
+        result.reasons.append("金额：" + outcome.working)
         var amount = outcome.value
         if let reason = outcome.undefinedReason {
             guard let approved = claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
-                return done()
+                return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
             }
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")

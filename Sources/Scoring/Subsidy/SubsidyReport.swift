@@ -70,8 +70,10 @@ struct SubsidyTally: Sendable {
     private var ceilings = 0
     private var claimsWithErrors = 0
     private var interpretationIDs: Set<String> = []
-    /// Per measure, by position in the schedule, the interpretations of its last claim.
-    private var lastInterpretations: [[String]?]
+    /// Per measure, by position in the schedule, each different list of interpretations its claims
+    /// cited: a measure's claims cite one of a few lists, so comparing with these (the same arrays,
+    /// shared) is much cheaper than hashing every claim's interpretations again.
+    private var citedInterpretations: [[[String]]]
     /// Whether a total overflowed (over 9.2 × 10^18 in lowest terms): reported, never wrapped.
     private(set) var overflow: ArithmeticOverflow?
 
@@ -79,7 +81,7 @@ struct SubsidyTally: Sendable {
         self.schedule = schedule
         self.file = file
         self.keepsResults = keepsResults
-        lastInterpretations = Array(repeating: nil, count: schedule.measures.count)
+        citedInterpretations = Array(repeating: [], count: schedule.measures.count)
     }
 
     /// Counts rows read, and those rejected with their problems.
@@ -98,11 +100,9 @@ struct SubsidyTally: Sendable {
     /// Counts a decided claim of the applicant numbered `applicant` in the ledger.
     mutating func add(_ result: ClaimResult, applicant: Int, measure: Int) {
         if keepsResults { results.append(result) }
-        // Most claims of a measure cite the same interpretations (the same array, shared): those
-        // are compared by identity, not hashed again.
-        if lastInterpretations[measure] != result.interpretations {
+        if !citedInterpretations[measure].contains(result.interpretations) {
             interpretationIDs.formUnion(result.interpretations)
-            lastInterpretations[measure] = result.interpretations
+            citedInterpretations[measure].append(result.interpretations)
         }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
         if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }

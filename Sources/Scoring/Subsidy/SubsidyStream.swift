@@ -20,8 +20,8 @@ public struct SubsidyStream: Sendable {
     }
 
     private let assessor: BlockAssessor
-    /// The block read and assessed last, waiting to be settled and rendered.
-    private var waiting: BlockAssessor.Parts?
+    /// Whether the assessor is working on a block that has not been settled and rendered yet.
+    private var inFlight = false
     private var calculator: SubsidyCalculator
     private var tally: SubsidyTally
     private var order: DecisionOrder
@@ -43,24 +43,28 @@ public struct SubsidyStream: Sendable {
     public func begin() -> String { writer.begin() }
 
     /// Takes the next block of the file and returns the output decided so far: the block before this
-    /// one (read while this one was given), and at the last block, this one too.
+    /// one, and at the last block, this one too.
+    ///
+    /// The block given is read and assessed in the background and is still being worked on when this
+    /// returns, so it goes on while the caller writes this output and reads the next block.
     public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> [UInt8] {
+        let started = inFlight
+        inFlight = false
+        var previous = started ? try assessor.wait() : nil
         assessor.start(Array(block), isLast: isLast)
+        inFlight = true
         var out: [UInt8] = []
-        if var previous = waiting {
-            waiting = nil
-            do {
-                out = try decide(&previous)
-            } catch {
-                _ = try? assessor.wait()
-                throw error
+        do {
+            if previous != nil { out = try decide(&previous!) }
+            if isLast {
+                inFlight = false
+                var last = try assessor.wait()
+                out += try decide(&last)
             }
-        }
-        var current = try assessor.wait()
-        if isLast {
-            out += try decide(&current)
-        } else {
-            waiting = current
+        } catch {
+            if inFlight { _ = try? assessor.wait() }
+            inFlight = false
+            throw error
         }
         return out
     }
@@ -145,7 +149,7 @@ public struct SubsidyStream: Sendable {
     /// The output after the last claim, and the report of the run (without the per-claim results,
     /// which were written as they came).
     public mutating func finish() -> (output: String, report: SubsidyReport) {
-        precondition(waiting == nil, "SubsidyStream: the last block must be fed with isLast: true")
+        precondition(!inFlight, "SubsidyStream: the last block must be fed with isLast: true")
         let report = tally.report(poolUsed: calculator.poolUsed)
         return (writer.end(report), report)
     }
