@@ -36,19 +36,18 @@ public struct CSVScanner: Sendable {
             carry = []
             bytes.append(contentsOf: block)
         }
+        // A byte-order mark is skipped where it is, rather than moving the whole file three bytes down.
+        var start = 0
         if atStartOfFile {
             if bytes.count < 3 && !isLast { carry = bytes; return CSVRecords(bytes: []) }
             atStartOfFile = false
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-                bytes.removeFirst(3)
-                consumed += 3
-            }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         }
         if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.firstZero(in: $0) }) {
             throw FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件含有 NUL 字节（第 \(consumed + nul + 1) 字节），不是文本文件")])
         }
         var records = CSVRecords(bytes: bytes)
-        let (end, firstTooLong) = records.split(firstLine: &line, isLast: isLast, longest: Self.maximumRecordBytes)
+        let (end, firstTooLong) = records.split(from: start, firstLine: &line, isLast: isLast, longest: Self.maximumRecordBytes)
         if let firstTooLong {
             throw tooLong(line: records.lines[firstTooLong])
         }
@@ -174,21 +173,21 @@ public struct CSVRecords: Sendable {
         (0..<fieldCount(index)).map { text(field(index, $0)) }
     }
 
-    /// Splits the bytes into records, returning where the last whole record ends and the first record
-    /// longer than `longest` bytes.
+    /// Splits the bytes from `start` on into records, returning where the last whole record ends and
+    /// the first record longer than `longest` bytes.
     ///
     /// A quote opens only at the start of a field; after it closes, anything up to the next comma
     /// belongs to the same field, as spreadsheets read it. A line with nothing on it is skipped.
     ///
     /// The fields are written straight into the array that keeps them. When it turns out too small,
     /// the split stops, and goes on in an array twice the size.
-    fileprivate mutating func split(firstLine line: inout Int, isLast: Bool, longest: Int) -> (end: Int, firstTooLong: Int?) {
+    fileprivate mutating func split(from start: Int, firstLine line: inout Int, isLast: Bool, longest: Int) -> (end: Int, firstTooLong: Int?) {
         precondition(bytes.count < Int(Int32.max), "a block of 2 GB or more")
         var split = Split(firstLine: line, isLast: isLast, longest: longest)
         var fields: [Field] = []
         var capacity = bytes.count / 4 + 16
         bytes.withUnsafeBufferPointer { buffer in
-            split.start(in: buffer)
+            split.start(at: start, in: buffer)
             var finished = false
             while !finished {
                 let earlier = fields
@@ -240,8 +239,11 @@ private struct Split {
         self.longest = longest
     }
 
-    mutating func start(in buffer: UnsafeBufferPointer<UInt8>) {
-        cursor = Cursor(in: buffer, at: 0, fieldStart: 0)
+    /// Starts at `index`, at the start of a record.
+    mutating func start(at index: Int, in buffer: UnsafeBufferPointer<UInt8>) {
+        cursor = Cursor(in: buffer, at: index, fieldStart: index)
+        recordStart = index
+        end = index
     }
 
     /// Splits on from where it stopped, writing fields into `store`; `false` when `store` filled up first.

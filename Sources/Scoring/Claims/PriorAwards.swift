@@ -33,47 +33,82 @@ public enum PriorAwards {
         var awards: [PriorAward] = []
         awards.reserveCapacity(records.count - 1)
         var problems: [FileProblem] = []
-        rows: for row in 1..<records.count {
-            let location = { (column: Int) in SourceLocation(line: records.lines[row], column: column + 1) }
-            /// The text of cell `column` (`field`) as this tool wrote it, "" when the row has no such
-            /// column, or `nil` after noting that it is not valid UTF-8.
-            func cell(_ column: Int?, _ field: String) -> String? {
-                guard let column, column < records.fieldCount(row) else { return "" }
-                guard let text = records.trimmedText(records.field(row, column)) else {
-                    problems.append(FileProblem(file: file, location: location(column), field: field, message: Self.notUTF8Cell))
-                    return nil
+        records.bytes.withUnsafeBufferPointer { bytes in
+            // A ledger names the same applicants, dates, measures and amounts thousands of times:
+            // each distinct cell is decoded and read once.
+            var applicants = Memo<String?>(), matters = Memo<String?>()
+            var dates = Memo<(text: String?, date: CalendarDate?)>()
+            var measures = Memo<(text: String?, known: Bool)>()
+            var amounts = Memo<(text: String?, amount: Rational?)>()
+            rows: for row in 1..<records.count {
+                let location = { (column: Int) in SourceLocation(line: records.lines[row], column: column + 1) }
+                /// The bytes of cell `column`, empty when the row has no such column.
+                func cellBytes(_ column: Int?) -> CellBytes {
+                    guard let column, column < records.fieldCount(row) else { return CellBytes(bytes, 0..<0) }
+                    let field = records.field(row, column)
+                    return CellBytes(bytes, Int(field.start)..<Int(field.end))
                 }
-                // Only a cell starting with ' can have been neutralised by this tool's writer.
-                return text.utf8.first == UInt8(ascii: "'") ? CSVWriter.restored(text) : text
+                /// The text of cell `column` as this tool wrote it, "" when the row has no such
+                /// column, `nil` when the cell is not valid UTF-8.
+                func text(_ column: Int?) -> String? {
+                    guard let column, column < records.fieldCount(row) else { return "" }
+                    let field = records.field(row, column)
+                    guard field.start < field.end else { return "" }
+                    guard let text = records.trimmedText(field) else { return nil }
+                    // Only a cell starting with ' can have been neutralised by this tool's writer.
+                    return text.utf8.first == UInt8(ascii: "'") ? CSVWriter.restored(text) : text
+                }
+                let id = text(columns.id)
+                let applicant = applicants.value(for: cellBytes(applicantColumn)) { text(applicantColumn) }
+                let date = dates.value(for: cellBytes(dateColumn)) {
+                    let text = text(dateColumn)
+                    return (text, text.flatMap { CalendarDate(text: $0) })
+                }
+                let measure = measures.value(for: cellBytes(measureColumn)) {
+                    let text = text(measureColumn)
+                    return (text, text.map { schedule.measureIndex[$0] != nil } ?? false)
+                }
+                let amount = amounts.value(for: cellBytes(amountColumn)) {
+                    let text = text(amountColumn)
+                    return (text, text.flatMap { Rational(moneyText: $0) }.flatMap { $0.isNegative ? nil : $0 })
+                }
+                let matter = matters.value(for: cellBytes(columns.matter)) { text(columns.matter) }
+                let round = text(columns.round)
+                guard let id, let applicant, let dateText = date.text, let measureText = measure.text, let amountText = amount.text,
+                    let matter, let roundText = round
+                else {
+                    // A file saved in another encoding is wrong on every row: the first bad cell says so.
+                    let cells = [
+                        (columns.id, "claim_id", id), (applicantColumn, "applicant", applicant), (dateColumn, "date", date.text),
+                        (measureColumn, "measure", measure.text), (amountColumn, "amount", amount.text), (columns.matter, "matter", matter),
+                        (columns.round, "round", round),
+                    ]
+                    if let (column, field, _) = cells.first(where: { $0.2 == nil }) {
+                        problems.append(FileProblem(file: file, location: column.map(location), field: field, message: Self.notUTF8Cell))
+                    }
+                    break rows
+                }
+                guard let day = date.date else {
+                    problems.append(FileProblem(file: file, location: location(dateColumn), field: "date", message: "日期「\(dateText)」无法识别"))
+                    continue
+                }
+                guard let value = amount.amount else {
+                    problems.append(FileProblem(file: file, location: location(amountColumn), field: "amount", message: "金额「\(amountText)」无法识别"))
+                    continue
+                }
+                guard measure.known else {
+                    problems.append(FileProblem(file: file, location: location(measureColumn), field: "measure", message: "本政策没有项目「\(measureText)」"))
+                    continue
+                }
+                let roundValue = roundText.isEmpty ? nil : Rational(decimalText: roundText)
+                if let roundColumn = columns.round, !roundText.isEmpty, roundValue == nil {
+                    problems.append(FileProblem(file: file, location: location(roundColumn), field: "round", message: "届次「\(roundText)」无法识别"))
+                    continue
+                }
+                awards.append(
+                    PriorAward(claimID: id, applicant: applicant, date: day, measure: measureText, amount: value,
+                        matter: matter.isEmpty ? nil : matter, round: roundValue))
             }
-            guard let id = cell(columns.id, "claim_id"), let applicant = cell(applicantColumn, "applicant"),
-                let dateText = cell(dateColumn, "date"), let measure = cell(measureColumn, "measure"),
-                let amountText = cell(amountColumn, "amount"), let matter = cell(columns.matter, "matter"),
-                let roundText = cell(columns.round, "round")
-            else {
-                // A file saved in another encoding is wrong on every row: one message says so.
-                break rows
-            }
-            guard let date = CalendarDate(text: dateText) else {
-                problems.append(FileProblem(file: file, location: location(dateColumn), field: "date", message: "日期「\(dateText)」无法识别"))
-                continue
-            }
-            guard let amount = Rational(moneyText: amountText), !amount.isNegative else {
-                problems.append(FileProblem(file: file, location: location(amountColumn), field: "amount", message: "金额「\(amountText)」无法识别"))
-                continue
-            }
-            guard schedule.measureIndex[measure] != nil else {
-                problems.append(FileProblem(file: file, location: location(measureColumn), field: "measure", message: "本政策没有项目「\(measure)」"))
-                continue
-            }
-            let round = roundText.isEmpty ? nil : Rational(decimalText: roundText)
-            if let roundColumn = columns.round, !roundText.isEmpty, round == nil {
-                problems.append(FileProblem(file: file, location: location(roundColumn), field: "round", message: "届次「\(roundText)」无法识别"))
-                continue
-            }
-            awards.append(
-                PriorAward(claimID: id, applicant: applicant, date: date, measure: measure, amount: amount,
-                    matter: matter.isEmpty ? nil : matter, round: round))
         }
         guard problems.isEmpty else { throw FileProblems(problems) }
         return awards
@@ -83,4 +118,32 @@ public enum PriorAwards {
     static let notUTF8File = "文件不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"
     /// A cell read is not UTF-8, as a claims file says of one.
     static let notUTF8Cell = "不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"
+}
+
+/// The bytes of one cell, compared and hashed as bytes; they point into the file's bytes, so they
+/// are used only while those are held.
+private struct CellBytes: Hashable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ file: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        bytes = UnsafeBufferPointer(rebasing: file[range])
+    }
+
+    static func == (lhs: CellBytes, rhs: CellBytes) -> Bool { sameBytes(lhs.bytes, rhs.bytes) }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bytes: UnsafeRawBufferPointer(bytes)) }
+}
+
+/// What was read from each distinct cell, so the next cell with the same bytes is not read again.
+private struct Memo<Value> {
+    private var values: [CellBytes: Value] = [:]
+
+    mutating func value(for cell: CellBytes, reading: () -> Value) -> Value {
+        // An empty cell (most matters) is read faster than it is looked up.
+        guard !cell.bytes.isEmpty else { return reading() }
+        if let value = values[cell] { return value }
+        let value = reading()
+        values[cell] = value
+        return value
+    }
 }
