@@ -81,7 +81,7 @@ public struct CSVScanner: Sendable {
 public struct CSVRecords: Sendable {
     /// One cell: its bytes are `bytes[start..<end]`; a quoted cell still has its quotes and doubled
     /// quotes there. A quote opens only at the start of a cell, so a cell is quoted exactly when its
-    /// first byte is a quote, and eight bytes a cell are enough.
+    /// first byte is a quote (``CSVRecords/isQuoted(_:)``), and needs no flag saying so.
     struct Field: Sendable {
         var start: Int32
         var end: Int32
