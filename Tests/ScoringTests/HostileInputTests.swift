@@ -359,6 +359,34 @@ struct HostileInputTests {
         #expect(Self.problems { () throws(FileProblems) in _ = try read(badHeader) } == ["c.csv: 文件不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"])
     }
 
+    /// A ledger (last run's output) is checked as UTF-8 in the cells it reads: a bad byte in its long
+    /// reasons column costs nothing, the first bad cell read refuses the file naming that cell (a file
+    /// saved in another encoding is wrong on every row), and a bad header refuses it whole.
+    @Test func aLedgerIsCheckedAsUTF8InTheCellsItReads() throws {
+        let rules = try Self.schedule("ciie-trade-2021")
+        func read(_ bytes: [UInt8]) throws(FileProblems) -> [PriorAward] { try PriorAwards.read(bytes: bytes, file: "ledger.csv", schedule: rules) }
+        let header = Array("claim_id,applicant,date,measure,amount,reasons\n".utf8)
+        let gbk: [UInt8] = [0xC4, 0xE3]
+        let badReason = header + Array("X,甲,2022-01-10,P2,10万,".utf8) + gbk + Array("\n".utf8)
+        #expect(try read(badReason).map(\.applicant) == ["甲"])
+        let badApplicants =
+            header + Array("X,".utf8) + gbk + Array(",2022-01-10,P2,10万,\nY,乙,2022-01-10,P2,10万,\nZ,".utf8) + gbk + Array(",2022-01-10,P2,10万,\n".utf8)
+        #expect(
+            Self.problems { () throws(FileProblems) in _ = try read(badApplicants) } == [
+                "ledger.csv:2:2: applicant: 不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"
+            ])
+        let badAmount = header + Array("X,甲,2022-01-10,P2,10".utf8) + gbk + Array(",\n".utf8)
+        #expect(
+            Self.problems { () throws(FileProblems) in _ = try read(badAmount) } == [
+                "ledger.csv:2:5: amount: 不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"
+            ])
+        let badHeader = [0xC9, 0xEA] + Array(",applicant,date,measure,amount\nX,甲,2022-01-10,P2,10万\n".utf8)
+        #expect(
+            Self.problems { () throws(FileProblems) in _ = try read(badHeader) } == [
+                "ledger.csv: 文件不是有效的 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”） / not valid UTF-8"
+            ])
+    }
+
     // MARK: CSV claims
 
     /// A quote opened and never closed refuses the file, naming the line it opened on.
