@@ -84,7 +84,7 @@ private struct PlainLayoutReader {
     /// The entries of a table of texts up to its end, blank ones left out; `nil` when a value is
     /// not a text or a key is repeated (blank or not: Yams refuses both).
     private func readTable() -> [String: SelfAssessment.Entry]? {
-        var entries: [String: SelfAssessment.Entry] = [:]
+        var given: [(String, SelfAssessment.Entry)] = []
         var blank: [String] = []
         while true {
             guard let key = next() else { return nil }
@@ -92,9 +92,13 @@ private struct PlainLayoutReader {
             guard key.kind == .scalar, let value = next(), value.kind == .scalar else { return nil }
             if value.isNull {
                 blank.append(key.text)
-            } else if entries.updateValue(.init(text: value.text, isScalar: true, location: value.location), forKey: key.text) != nil {
-                return nil
+            } else {
+                given.append((key.text, .init(text: value.text, isScalar: true, location: value.location)))
             }
+        }
+        var entries = [String: SelfAssessment.Entry](minimumCapacity: given.count)
+        for (key, entry) in given where entries.updateValue(entry, forKey: key) != nil {
+            return nil
         }
         for (index, key) in blank.enumerated() where entries[key] != nil || blank[..<index].contains(key) {
             return nil

@@ -31,7 +31,7 @@ final class YAMLEvents {
 
         /// A scalar written as a null: blank, `~` or `null` without quotes (as `Node.Scalar.isNull`).
         var isNull: Bool {
-            guard kind == .scalar, isPlain else { return false }
+            guard kind == .scalar, isPlain, text.utf8.count <= 4 else { return false }
             switch text {
             case "", "~", "null", "Null", "NULL": return true
             default: return false
