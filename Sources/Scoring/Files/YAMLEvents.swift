@@ -1,6 +1,7 @@
 // libyaml itself, as vendored by Yams (the `CYaml` module every Yams build compiles and links).
-// Yams keeps its event API private, so this is the one file that uses libyaml directly.
-import CYaml
+// Yams keeps its event API private, so this is the one file that uses libyaml directly; the import
+// is internal, so programs that use `Scoring` never see it.
+internal import CYaml
 
 /// libyaml's parser as a stream of events, read without building Yams' node tree.
 ///
