@@ -124,12 +124,15 @@ struct ScoreCommand: ParsableCommand {
         let paths = Self.expand(files)
         let rubrics = RubricCache()
         let streams = paths.count > 1 && (format == .text || format == .markdown)
+        // Reports written one by one, and reports of several files to CSV, end up only as rows of
+        // the summary: those rows are all that is kept of them.
+        let keeping: Keeping = streams ? .summaryRows : format == .csv && paths.count > 1 ? .summaryRowsAfterFirst : .reports
         let separator = format == .text ? "\n" + String(repeating: "─", count: 60) + "\n\n" : "\n---\n\n"
         var wrote = false
         do throws(CLIFailure) {
             for start in stride(from: 0, to: paths.count, by: Self.chunkSize) {
                 let chunk = Array(paths[start..<min(start + Self.chunkSize, paths.count)])
-                for (outcome, text) in score(chunk, rubrics, rendering: streams) {
+                for (outcome, text) in score(chunk, rubrics, rendering: streams, keeping: keeping) {
                     switch outcome {
                     case .success(.report(let report)):
                         if let text {
@@ -169,7 +172,7 @@ struct ScoreCommand: ParsableCommand {
         var result = CommandResult()
         var reports: [ScoreReport] = []
         var targets: [TargetReport] = []
-        for (outcome, _) in score(Self.expand(files), RubricCache(), rendering: false) {
+        for (outcome, _) in score(Self.expand(files), RubricCache(), rendering: false, keeping: .reports) {
             switch outcome {
             case .success(.report(let report)): reports.append(report)
             case .success(.targets(let report)): targets.append(report)
@@ -198,13 +201,29 @@ struct ScoreCommand: ParsableCommand {
         return result
     }
 
+    /// What is kept of each report once it is scored (and rendered, when it is written as it comes).
+    private enum Keeping {
+        /// The whole report: it is rendered at the end.
+        case reports
+        /// Only its row of the summary (``ScoreReport/summaryRow``).
+        case summaryRows
+        /// Only its row of the summary, except the first report of each piece of files: should
+        /// that be the one file that scores, it is rendered whole after all.
+        case summaryRowsAfterFirst
+    }
+
     /// Reads and scores `paths` on all processors, each with its rendered text when `rendering`.
-    private func score(_ paths: [String], _ rubrics: RubricCache, rendering: Bool) -> [(Result<Scored, CLIFailure>, String?)] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(paths.count / 64, 1))
-        let pieces = split(paths.indices, into: workers)
+    ///
+    /// The files go in pieces of at least 64, a few pieces per processor, so that a processor
+    /// that finishes early takes another piece instead of waiting.
+    private func score(
+        _ paths: [String], _ rubrics: RubricCache, rendering: Bool, keeping: Keeping
+    ) -> [(Result<Scored, CLIFailure>, String?)] {
+        let pieces = split(paths.indices, into: min(max(paths.count / 64, 1), 4 * ProcessInfo.processInfo.activeProcessorCount))
         let (rubricOverride, format) = (rubric, format)
-        return Scoring.inParallel(workers) { part in
-            pieces[part].map { index -> (Result<Scored, CLIFailure>, String?) in
+        return Scoring.inParallel(pieces.count) { part in
+            var keptWhole = false
+            return pieces[part].map { index -> (Result<Scored, CLIFailure>, String?) in
                 let outcome = Result { () throws(CLIFailure) -> Scored in
                     let assessment = try Self.readAssessment(paths[index])
                     switch try rubrics.rubric(rubricOverride ?? assessment.rubric) {
@@ -216,8 +235,17 @@ struct ScoreCommand: ParsableCommand {
                         throw CLIFailure(lines: ["\(paths[index]): 对应的是扶持政策，请用 score-cli subsidy / use `subsidy` for claims"], exitCode: 64)
                     }
                 }
-                guard rendering, case .success(.report(let report)) = outcome else { return (outcome, nil) }
-                return (outcome, format == .text ? report.renderText() : report.renderMarkdown())
+                guard case .success(.report(let report)) = outcome else { return (outcome, nil) }
+                let text = rendering ? (format == .text ? report.renderText() : report.renderMarkdown()) : nil
+                switch keeping {
+                case .reports:
+                    return (outcome, text)
+                case .summaryRowsAfterFirst where !keptWhole:
+                    keptWhole = true
+                    return (outcome, text)
+                case .summaryRows, .summaryRowsAfterFirst:
+                    return (.success(.report(report.summaryRow)), text)
+                }
             }
         }.flatMap { $0 }
     }
@@ -228,14 +256,22 @@ struct ScoreCommand: ParsableCommand {
     }
 
     /// The files named, with each folder replaced by its .yaml, .yml and .json files in name order.
+    ///
+    /// A file in a folder is named as `URL(fileURLWithPath: folder).appendingPathComponent(name).path`
+    /// names it. That takes microseconds a file (50 ms for 10,000), so the folder's part is made
+    /// once (from a name of one letter) and each file's name put after it: the same text, tested
+    /// for folders written in every way (`ScoreCommandTests`).
     static func expand(_ arguments: [String]) -> [String] {
         arguments.flatMap { argument -> [String] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue,
                 let names = try? FileManager.default.contentsOfDirectory(atPath: argument)
             else { return [argument] }
+            let folder = URL(fileURLWithPath: argument)
+            let sample = folder.appendingPathComponent("x").path
+            let prefix = sample.hasSuffix("/x") ? String(sample.dropLast()) : nil
             return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }.sorted()
-                .map { URL(fileURLWithPath: argument).appendingPathComponent($0).path }
+                .map { name in prefix.map { $0 + name } ?? folder.appendingPathComponent(name).path }
         }
     }
 
@@ -313,17 +349,30 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
-/// Rubrics read so far, shared by the threads that score files: each rubric is read once, by the
-/// first file that names it.
+/// A rubric as `score` uses it: a scorecard comes prepared for scoring many files.
+enum ScoringRubric: Sendable {
+    case scorecard(PreparedScorecard)
+    case targets(TargetChecklist)
+    case schedule
+}
+
+/// Rubrics read so far, shared by the threads that score files: each rubric is read (and a
+/// scorecard prepared) once, by the first file that names it.
 final class RubricCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var found: [String: Result<Rubric, CLIFailure>] = [:]
+    private var found: [String: Result<ScoringRubric, CLIFailure>] = [:]
 
-    func rubric(_ reference: String) throws(CLIFailure) -> Rubric {
+    func rubric(_ reference: String) throws(CLIFailure) -> ScoringRubric {
         lock.lock()
         defer { lock.unlock() }
         if let known = found[reference] { return try known.get() }
-        let loaded = Result { () throws(CLIFailure) in try RubricLibrary.rubric(reference).rubric }
+        let loaded = Result { () throws(CLIFailure) -> ScoringRubric in
+            switch try RubricLibrary.rubric(reference).rubric {
+            case .scorecard(let scorecard): .scorecard(PreparedScorecard(scorecard))
+            case .targets(let checklist): .targets(checklist)
+            case .schedule: .schedule
+            }
+        }
         found[reference] = loaded
         return try loaded.get()
     }

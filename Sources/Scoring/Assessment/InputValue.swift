@@ -23,7 +23,8 @@ public enum InputValue: Sendable, Hashable {
             default: return .failure(.wrongType("应为 true/false（是/否），实为「\(text)」"))
             }
         case .count:
-            guard let value = Rational(decimalText: text), value.isInteger, !text.contains(".") else {
+            // A text that reads as a decimal is ASCII, so its bytes can be searched for the point.
+            guard let value = Rational(decimalText: text), value.isInteger, !text.utf8.contains(UInt8(ascii: ".")) else {
                 if !text.contains("."), tooManyDigits(text) { return .failure(.outOfRange(tooLarge("数值", text))) }
                 return .failure(.wrongType("应为件数（非负整数），实为「\(text)」"))
             }

@@ -55,8 +55,7 @@ struct RuleEvaluator {
             return try discretionary(points, lead: facts.label(points.input), interpretation: nil)
 
         case .tiers(let input, let tiers, let otherwise):
-            let value = try facts.number(input)
-            let lead = try working(input)
+            let (value, lead) = try numberAndWorking(input)
             for tier in tiers where try tier.interval.contains(value, region: facts.region) {
                 let name = tier.label ?? tier.interval.describe(region: facts.region, unit: unit(input))
                 return Result(
@@ -129,8 +128,7 @@ struct RuleEvaluator {
     }
 
     private func evaluate(_ shortfall: Shortfall) throws -> Result {
-        let value = try facts.number(shortfall.input)
-        let lead = try working(shortfall.input)
+        let (value, lead) = try numberAndWorking(shortfall.input)
         let isLowerBound = shortfall.threshold.lower != nil
         guard let bound = shortfall.threshold.lower ?? shortfall.threshold.upper else {
             throw EvaluationError.missingInput(shortfall.input)
@@ -197,12 +195,14 @@ struct RuleEvaluator {
         return Result(points: value, explanation: text, interpretations: interpretation.map { [$0] } ?? [], outOfRange: problem)
     }
 
-    /// `主办件 7 件`, or the working of a derived ratio.
-    private func working(_ id: String) throws(EvaluationError) -> String {
+    /// The number held by `id`, and `主办件 7 件` or the working of a derived ratio: a ratio is
+    /// worked out once for both, as its working is most of its cost.
+    private func numberAndWorking(_ id: String) throws(EvaluationError) -> (Rational, String) {
         if let derived = facts.catalog.derived.first(where: { $0.id == id }) {
-            return try facts.ratio(derived).working
+            let ratio = try facts.ratio(derived)
+            return (ratio.value, ratio.working)
         }
-        return "\(facts.label(id)) \(facts.display(id))"
+        return (try facts.number(id), "\(facts.label(id)) \(facts.display(id))")
     }
 
     private func unit(_ id: String) -> String? {

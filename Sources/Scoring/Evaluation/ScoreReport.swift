@@ -49,6 +49,22 @@ public struct ScoreReport: Sendable, Hashable {
     public func display(_ value: Rational) -> String {
         value.exactDecimalText ?? ("≈" + ((try? value.fixedText(places: rounding.places, rounding: rounding.mode)) ?? "\(value)"))
     }
+
+    /// The report as a row of a ``ScoreSummary`` needs it: without each item's rules (their
+    /// explanations and clauses) and the interpretations, which only the report's own rendering
+    /// shows. Points, findings and everything else stay.
+    ///
+    /// A folder of ten thousand files keeps one report per file until the summary can be ranked;
+    /// when the reports themselves are not printed, or were printed already, this is all it needs
+    /// to keep. Summaries in text, Markdown, CSV and JSON read the same from it as from the report.
+    public var summaryRow: ScoreReport {
+        var row = self
+        for section in row.sections.indices {
+            for item in row.sections[section].items.indices { row.sections[section].items[item].rules = [] }
+        }
+        row.interpretations = []
+        return row
+    }
 }
 
 /// Which rubric produced a result, exactly.

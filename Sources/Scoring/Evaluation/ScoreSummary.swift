@@ -31,15 +31,32 @@ public struct ScoreSummary: Sendable, Hashable {
     /// The item ids, in table order, of the first report (all share one rubric in practice).
     private var itemIDs: [String] { rows.first?.report.sections.flatMap { $0.items.map(\.id) } ?? [] }
 
-    private func cells(_ row: Row) -> [String] {
+    /// A row's cells, under columns for `itemIDs` (``itemIDs``, worked out once per table).
+    private func cells(_ row: Row, itemIDs: [String]) -> [String] {
         let report = row.report
-        let items = report.sections.flatMap(\.items)
-        let errors = report.findings.filter { $0.severity == .error }.count
-        let warnings = report.findings.filter { $0.severity == .warning }.count
-        return ["\(row.rank)\(row.tied ? "=" : "")"] + (ratings == nil ? [] : [row.rating?.text ?? ""])
-            + [report.unit, report.display(report.total), report.claimedTotal?.displayText() ?? ""]
-            + itemIDs.map { id in items.first { $0.id == id }.map { $0.missing ? "缺项" : report.display($0.points) } ?? "" }
-            + ["\(errors)", "\(warnings)", report.file]
+        var (errors, warnings) = (0, 0)
+        for finding in report.findings {
+            if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
+        }
+        var cells = ["\(row.rank)\(row.tied ? "=" : "")"]
+        cells.reserveCapacity(8 + itemIDs.count)
+        if ratings != nil { cells.append(row.rating?.text ?? "") }
+        cells.append(report.unit)
+        cells.append(report.display(report.total))
+        cells.append(report.claimedTotal?.displayText() ?? "")
+        for id in itemIDs { cells.append(itemCell(report, id)) }
+        cells.append("\(errors)")
+        cells.append("\(warnings)")
+        cells.append(report.file)
+        return cells
+    }
+
+    /// The points of the report's (first) item `id`, `缺项` if it is missing, or nothing if it has none.
+    private func itemCell(_ report: ScoreReport, _ id: String) -> String {
+        for section in report.sections {
+            if let item = section.items.first(where: { $0.id == id }) { return item.missing ? "缺项" : report.display(item.points) }
+        }
+        return ""
     }
 
     private var header: [String] { ["名次"] + (ratings == nil ? [] : ["等次"]) + ["单位", "总分", "自评总分"] + itemIDs + ["错误", "警告", "文件"] }
@@ -54,7 +71,8 @@ public struct ScoreSummary: Sendable, Hashable {
     public func renderText() -> String {
         var table = TextTable([.right] + (ratings == nil ? [] : [.left]) + [.left, .right, .right] + itemIDs.map { _ in .right } + [.right, .right, .left])
         table.add(header)
-        for row in rows { table.add(cells(row)) }
+        let itemIDs = self.itemIDs
+        for row in rows { table.add(cells(row, itemIDs: itemIDs)) }
         var text = "汇总（按总分从高到低；“=”表示并列，并列者按单位名称排列）\n" + table.rendered() + "\n"
         if let first = rows.first?.report {
             text += "满分 \(first.maximum.displayText())，评分表 \(first.rubric.id) 第 \(first.rubric.version) 版\n"
@@ -65,7 +83,8 @@ public struct ScoreSummary: Sendable, Hashable {
 
     public func renderMarkdown() -> String {
         var out = "## 汇总\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
-        for row in rows { out += "| " + cells(row).map(markdownCell).joined(separator: " | ") + " |\n" }
+        let itemIDs = self.itemIDs
+        for row in rows { out += "| " + cells(row, itemIDs: itemIDs).map(markdownCell).joined(separator: " | ") + " |\n" }
         if let ratings {
             out += "\n**" + markdownCell(ratings.lines[0]) + "**\n\n"
             out += ratings.lines.dropFirst().map { "- " + markdownCell(String($0.dropFirst(2))) + "\n" }.joined()
@@ -78,9 +97,10 @@ public struct ScoreSummary: Sendable, Hashable {
     public func renderCSV() -> String {
         var csv = CSVWriter()
         let rated = ratings != nil
+        let itemIDs = self.itemIDs
         csv.row(["rank", "tied"] + (rated ? ["rating", "rating_note"] : []) + ["unit", "total", "claimed_total"] + itemIDs + ["errors", "warnings", "file"])
         for row in rows {
-            var values = cells(row)
+            var values = cells(row, itemIDs: itemIDs)
             values[0] = "\(row.rank)"
             values.insert(row.tied ? "true" : "false", at: 1)
             if let ratings { values.insert(ratings.statement(forRank: row.rank) ?? "", at: 3) }

@@ -7,21 +7,80 @@ extension Scorecard {
     /// - Returns: the scores with explanations, the findings (claimed figures that differ, missing
     ///   notes) and the interpretations that applied.
     public func score(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
-        var scoring = ScoringRun(scorecard: self, assessment: assessment, auditing: false)
-        return try scoring.run()
+        try PreparedScorecard(self).score(assessment)
     }
 
     /// Scores a self-assessment for an audit: a claimed figure above 满分 and a discretionary value
     /// outside its range are kept as findings (`claim.above-max`, `input.out-of-range`) instead of
     /// stopping the scoring, so every difference can be listed. Missing or unreadable values still throw.
     public func scoreForAudit(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
-        var scoring = ScoringRun(scorecard: self, assessment: assessment, auditing: true)
+        try PreparedScorecard(self).scoreForAudit(assessment)
+    }
+}
+
+/// A scorecard ready to score many self-assessments.
+///
+/// Part of scoring depends on the scorecard alone: each item's and rule's clause as cited in
+/// explanations, each rule's ceiling, the order in which an item's caps apply, the items by id.
+/// ``Scorecard/score(_:)`` works that out for the one file it scores; prepared once, it serves a
+/// folder of ten thousand files without being worked out ten thousand times. The results are the
+/// same either way.
+public struct PreparedScorecard: Sendable {
+    public let scorecard: Scorecard
+    /// The items of each section, in table order, with what scoring them needs.
+    fileprivate let sections: [[PreparedItem]]
+    /// Every item by id (the first, should an id repeat).
+    fileprivate let items: [String: Item]
+
+    public init(_ scorecard: Scorecard) {
+        self.scorecard = scorecard
+        sections = scorecard.sections.map { section in section.items.map { PreparedItem($0, in: scorecard) } }
+        items = Dictionary(scorecard.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Scores a self-assessment, as ``Scorecard/score(_:)``.
+    public func score(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
+        var scoring = ScoringRun(prepared: self, assessment: assessment, auditing: false)
         return try scoring.run()
+    }
+
+    /// Scores a self-assessment for an audit, as ``Scorecard/scoreForAudit(_:)``.
+    public func scoreForAudit(_ assessment: SelfAssessment) throws(FileProblems) -> ScoreReport {
+        var scoring = ScoringRun(prepared: self, assessment: assessment, auditing: true)
+        return try scoring.run()
+    }
+}
+
+/// An item with its clause, each rule with its clause and ceiling, and its caps in the order they apply.
+private struct PreparedItem: Sendable {
+    struct Rule: Sendable {
+        let rule: ScoringRule
+        /// `长府办〔2022〕6号 附件·办件数量·评分标准 1`: the rule's clause, or the item's.
+        let citation: String
+        /// The most the rule can give, when the source sets a ceiling.
+        let maximum: Rational?
+    }
+
+    let item: Item
+    let citation: String
+    let rules: [Rule]
+    let capsInOrder: [(cap: Cap, rules: Set<String>)]
+
+    init(_ item: Item, in scorecard: Scorecard) {
+        self.item = item
+        citation = item.cite.reference(defaultDocument: scorecard.header.document)
+        rules = item.rules.map { rule in
+            Rule(
+                rule: rule, citation: (rule.cite ?? item.cite).reference(defaultDocument: scorecard.header.document),
+                maximum: try? RuleRange.of(rule: rule, in: scorecard).maximum)
+        }
+        capsInOrder = item.capsInOrder
     }
 }
 
 /// One scoring of one self-assessment; collects problems so that all are reported at once.
 private struct ScoringRun {
+    let prepared: PreparedScorecard
     let scorecard: Scorecard
     let assessment: SelfAssessment
     let auditing: Bool
@@ -29,8 +88,9 @@ private struct ScoringRun {
     var findings: [Finding] = []
     var applied: Set<String> = []
 
-    init(scorecard: Scorecard, assessment: SelfAssessment, auditing: Bool) {
-        self.scorecard = scorecard
+    init(prepared: PreparedScorecard, assessment: SelfAssessment, auditing: Bool) {
+        self.prepared = prepared
+        scorecard = prepared.scorecard
         self.assessment = assessment
         self.auditing = auditing
     }
@@ -53,10 +113,12 @@ private struct ScoringRun {
 
         var sections: [SectionScore] = []
         var neededBy: [String: [String]] = [:]
-        for section in scorecard.sections {
+        for (section, preparedItems) in zip(scorecard.sections, prepared.sections) {
             var items: [ItemScore] = []
-            for item in section.items {
-                items.append(score(item, facts: facts, claimed: claims[item.id], missing: missing.contains(item.id), neededBy: &neededBy))
+            items.reserveCapacity(preparedItems.count)
+            for item in preparedItems {
+                let id = item.item.id
+                items.append(score(item, facts: facts, claimed: claims[id], missing: missing.contains(id), neededBy: &neededBy))
             }
             let points = (try? Rational.sum(items.map(\.points))) ?? .zero
             sections.append(
@@ -91,10 +153,13 @@ private struct ScoringRun {
         return chosen
     }
 
+    /// The inputs typed against the rubric. Each input's problem has a field of its own, so the
+    /// order they are taken in does not show: ``FileProblems`` lists problems by line and field.
     private mutating func typedValues() -> [String: InputValue] {
         var values: [String: InputValue] = [:]
-        for (id, entry) in assessment.inputs.sorted(by: { $0.key < $1.key }) {
-            let field = "inputs.\(id)"
+        values.reserveCapacity(assessment.inputs.count)
+        for (id, entry) in assessment.inputs {
+            var field: String { "inputs.\(id)" }
             guard let definition = scorecard.input(id) else {
                 if scorecard.derived.contains(where: { $0.id == id }) {
                     problem(field, entry.location, "「\(id)」由评分表计算得出，不需填写")
@@ -117,11 +182,13 @@ private struct ScoringRun {
         return values
     }
 
+    /// The claimed points by item id; like ``typedValues()``, each claim's problem has a field of its own.
     private mutating func typedClaims() -> [String: Rational] {
         var claims: [String: Rational] = [:]
-        for (id, entry) in assessment.claimed.sorted(by: { $0.key < $1.key }) {
-            let field = "claimed.\(id)"
-            guard let item = scorecard.items.first(where: { $0.id == id }) else {
+        claims.reserveCapacity(assessment.claimed.count)
+        for (id, entry) in assessment.claimed {
+            var field: String { "claimed.\(id)" }
+            guard let item = prepared.items[id] else {
                 let ids = scorecard.items.map(\.id).joined(separator: "、")
                 problem(field, entry.location, "评分表没有这个指标（指标：\(ids)）")
                 continue
@@ -151,7 +218,7 @@ private struct ScoringRun {
     private mutating func checkedMissingItems() -> Set<String> {
         var missing: Set<String> = []
         for entry in assessment.missingItems {
-            guard let item = scorecard.items.first(where: { $0.id == entry.text }) else {
+            guard let item = prepared.items[entry.text] else {
                 problem("missing_items", entry.location, "评分表没有指标「\(entry.text)」")
                 continue
             }
@@ -203,20 +270,20 @@ private struct ScoringRun {
     // MARK: Scoring
 
     private mutating func score(
-        _ item: Item, facts: Facts, claimed: Rational?, missing: Bool, neededBy: inout [String: [String]]
+        _ prepared: PreparedItem, facts: Facts, claimed: Rational?, missing: Bool, neededBy: inout [String: [String]]
     ) -> ItemScore {
-        let citation = item.cite.reference(defaultDocument: scorecard.header.document)
+        let item = prepared.item
         var result = ItemScore(
             id: item.id, title: item.title, maximum: item.max, points: .zero, claimed: claimed, missing: missing,
-            rules: [], adjustments: [], citation: citation)
+            rules: [], adjustments: [], citation: prepared.citation)
         guard !missing else {
             result.adjustments.append("缺项，不计分，总分按缺项规则折算")
             return result
         }
         let evaluator = RuleEvaluator(facts: facts, clampsDiscretionary: auditing)
-        for rule in item.rules {
-            let cite = (rule.cite ?? item.cite).reference(defaultDocument: scorecard.header.document)
-            let maximum = try? RuleRange.of(rule: rule, in: scorecard).maximum
+        result.rules.reserveCapacity(prepared.rules.count)
+        for preparedRule in prepared.rules {
+            let rule = preparedRule.rule
             do {
                 let outcome = try evaluator.evaluate(rule)
                 applied.formUnion(outcome.interpretations)
@@ -225,8 +292,8 @@ private struct ScoringRun {
                 }
                 result.rules.append(
                     RuleScore(
-                        id: rule.id, points: outcome.points, maximum: maximum, explanation: outcome.explanation,
-                        citation: cite, interpretations: outcome.interpretations))
+                        id: rule.id, points: outcome.points, maximum: preparedRule.maximum, explanation: outcome.explanation,
+                        citation: preparedRule.citation, interpretations: outcome.interpretations))
             } catch {
                 record(error, rule: rule, neededBy: &neededBy)
             }
@@ -234,7 +301,7 @@ private struct ScoringRun {
         // Gates first: the rules they zero then count as 0 under any cap, so a closed gate never
         // takes away more than the rules it closes gave.
         applyGates(item, facts: facts, rules: &result.rules, adjustments: &result.adjustments, neededBy: &neededBy)
-        var points = applyCaps(item, rules: result.rules, adjustments: &result.adjustments)
+        var points = applyCaps(prepared, rules: result.rules, adjustments: &result.adjustments)
         if points > item.max || points.isNegative {
             // The checks at load time make this unreachable; keep the promise anyway and say so.
             let clamped = min(max(points, .zero), item.max)
@@ -271,7 +338,8 @@ private struct ScoringRun {
     }
 
     /// The item's points: its rules added up under its caps, inner caps first (``Item/capsInOrder``).
-    private mutating func applyCaps(_ item: Item, rules: [RuleScore], adjustments: inout [String]) -> Rational {
+    private mutating func applyCaps(_ item: PreparedItem, rules: [RuleScore], adjustments: inout [String]) -> Rational {
+        guard !item.capsInOrder.isEmpty else { return (try? Rational.sum(rules.map(\.points))) ?? .zero }
         var groups = CapGroups(rules.map { ($0.id, $0.points) })
         for (cap, covered) in item.capsInOrder {
             groups.apply(covered) { values in

@@ -155,7 +155,11 @@ extension Node {
 extension Node.Scalar {
     /// A YAML null: an empty plain value, `~` or `null`.
     var isNull: Bool {
-        style == .plain && ["", "~", "null", "Null", "NULL"].contains(string)
+        guard style == .plain else { return false }
+        switch string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 }
 

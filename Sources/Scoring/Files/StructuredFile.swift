@@ -20,11 +20,23 @@ struct StructuredFile {
 
     /// Parses `bytes`; `name` is how the user named the file, used in every message.
     init(bytes: [UInt8], name: String) throws(FileProblems) {
-        self.name = name
+        try self.init(Self.text(of: bytes, name: name), name: name)
+    }
+
+    /// The text of a file that passed ``text(of:name:)``: the bytes without a byte-order mark, and
+    /// the same bytes as a `String`.
+    struct Text {
+        let body: ArraySlice<UInt8>
+        let string: String
+    }
+
+    /// The checks every file gets before it is parsed: no NUL byte, valid UTF-8, not blank. A
+    /// leading byte-order mark is dropped, as Excel and Notepad write one.
+    static func text(of bytes: [UInt8], name: String) throws(FileProblems) -> Text {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        func fail(_ message: String, _ location: SourceLocation? = nil) -> FileProblems {
-            FileProblems([FileProblem(file: name, location: location, field: "", message: message)])
+        func fail(_ message: String) -> FileProblems {
+            FileProblems([FileProblem(file: name, location: nil, field: "", message: message)])
         }
         if let nul = Self.firstIndex(of: 0, in: body) {
             throw fail("文件含有 NUL 字节（第 \(nul - bytes.startIndex + 1) 字节），不是文本文件 / contains a NUL byte")
@@ -33,6 +45,16 @@ struct StructuredFile {
             throw fail("文件不是有效的 UTF-8 编码（请另存为 UTF-8） / not valid UTF-8")
         }
         guard !Self.isBlank(body, text) else { throw fail("文件为空 / the file is empty") }
+        return Text(body: body, string: text)
+    }
+
+    /// Parses a file's checked text.
+    init(_ checked: Text, name: String) throws(FileProblems) {
+        self.name = name
+        let (body, text) = (checked.body, checked.string)
+        func fail(_ message: String) -> FileProblems {
+            FileProblems([FileProblem(file: name, location: nil, field: "", message: message)])
+        }
         if AliasGuard.mayHaveAliases(body) {
             try AliasGuard.check(body, file: name)
         }
