@@ -24,6 +24,8 @@ final class OutputFile {
         let directory = path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? NSTemporaryDirectory()
         let name = ".\(path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "score-cli-stdout").\(ProcessInfo.processInfo.processIdentifier).partial"
         let temporaryPath = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        // Before the file exists, so a signal arriving just after it is created still removes it.
+        OutputFile.cleanUpOnSignal(temporaryPath)
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
         else {
@@ -33,7 +35,6 @@ final class OutputFile {
         }
         self.temporaryPath = temporaryPath
         self.handle = handle
-        OutputFile.cleanUpOnSignal(temporaryPath)
     }
 
     /// Adds text; it reaches the disk in blocks of about a megabyte.
