@@ -61,7 +61,7 @@ struct ByteWritingTests {
     @Test func everySpecialByteIsFoundWhereverItFalls() {
         let filler = Array("年度新增额 2000万元".utf8)  // Chinese, digits and a space: bytes on both sides of 0x2D
         for special in [",", "\"", "\n", "\r"] {
-            for length in 0...24 {
+            for length in 0...40 {
                 for position in 0...length {
                     var bytes = Array((0..<length).map { filler[$0 % filler.count] })
                     bytes.insert(contentsOf: Array(special.utf8), at: position)
@@ -73,7 +73,7 @@ struct ByteWritingTests {
                 }
             }
         }
-        for length in 0...24 {
+        for length in 0...40 {
             let cell = String(decoding: (0..<length).map { filler[$0 % filler.count] }, as: UTF8.self)
             var out: [UInt8] = []
             CSVWriter.append(cell, to: &out)
