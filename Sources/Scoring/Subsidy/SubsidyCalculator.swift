@@ -113,6 +113,8 @@ public struct SubsidyCalculator: Sendable {
             boundBy: [], reasons: [], citation: plan.citation,
             interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
         result.reasons.reserveCapacity(4)
+        /// The claim decided here, with nothing for the rules across claims to do.
+        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -134,7 +136,7 @@ public struct SubsidyCalculator: Sendable {
             result.status = .ineligible
             result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
-            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+            return done()
         }
         // 2. Applicants the document excludes.
         for index in schedule.exclusions.indices {
@@ -144,13 +146,13 @@ public struct SubsidyCalculator: Sendable {
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
-                    return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+                    return done()
                 }
             } catch {
                 let reason = try missing(error)
                 result.status = .needsDecision
                 result.reasons.append(reason)
-                return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+                return done()
             }
         }
         // 3. The measure's own conditions: every failing one is listed.
@@ -180,12 +182,12 @@ public struct SubsidyCalculator: Sendable {
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
-            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+            return done()
         }
         if !undecided.isEmpty {
             result.status = .needsDecision
             result.reasons = undecided
-            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+            return done()
         }
         result.reasons.append(plan.eligible)
 
@@ -201,7 +203,7 @@ public struct SubsidyCalculator: Sendable {
                 result.status = .needsDecision
             }
             result.reasons.append(reason)
-            return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+            return done()
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append("金额：" + outcome.working)
@@ -210,7 +212,7 @@ public struct SubsidyCalculator: Sendable {
             guard let approved = claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
-                return Assessed(result: result, pendingMeasure: nil, measure: measureIndex)
+                return done()
             }
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")

@@ -93,17 +93,14 @@ public struct SubsidyStream: Sendable {
         tally.noteRows(read: 1, rejected: 0, problems: [])
         // Taken out of the row and put back, so the result is never copied.
         guard var assessed = item.assessed.take() else {
-            let claim = item.unassessed!
-            if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
-            if let repeated = order.repeatedID(claim) {
+            if let repeated = try checkOrder(item.unassessed!) {
                 tally.reject(repeated)
             } else {
                 item.problems.forEach { tally.reject($0) }
             }
             return false
         }
-        if order.isOutOfOrder(assessed.result.claim) { throw .outOfOrder(line: assessed.result.claim.line) }
-        if let repeated = order.repeatedID(assessed.result.claim) {
+        if let repeated = try checkOrder(assessed.result.claim) {
             tally.reject(repeated)
             return false
         }
@@ -144,6 +141,13 @@ public struct SubsidyStream: Sendable {
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { out += piece }
         return out
+    }
+
+    /// Stops the stream when `claim` comes before the claim decided last; the problem when it
+    /// repeats that claim's id.
+    private mutating func checkOrder(_ claim: Claim) throws(Stop) -> FileProblem? {
+        if order.isOutOfOrder(claim) { throw .outOfOrder(line: claim.line) }
+        return order.repeatedID(claim)
     }
 
     /// The output after the last claim, and the report of the run (without the per-claim results,
