@@ -10,7 +10,7 @@ public struct Claim: Sendable, Hashable {
     /// The date of the matter claimed for, which decides the policy in force and the year of caps.
     public var date: CalendarDate
     public var measure: String
-    public var values: [String: InputValue]
+    public var values: InputValues
     /// What the applicant asked for, if stated.
     public var claimedAmount: Rational?
     /// Finance's decision for discretionary measures (最高不超过…).

@@ -91,7 +91,7 @@ struct ClaimRowReader: Sendable {
     /// Reads a row whose cells' roles are already known (CSV rows, by header position).
     func claim(line: Int, cells: [(role: Column, cell: Cell)]) -> Outcome {
         var fixed: [(value: String, column: Int)?] = Array(repeating: nil, count: Fixed.allCases.count)
-        var values = [String: InputValue](minimumCapacity: 4)
+        var values = InputValues(minimumCapacity: 4)
         var problems: [FileProblem] = []
         func fail(_ column: String, _ number: Int, _ line: Int, _ message: String) {
             problems.append(FileProblem(file: file, location: SourceLocation(line: line, column: number), field: column, message: message))

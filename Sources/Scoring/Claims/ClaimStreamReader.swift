@@ -129,7 +129,7 @@ struct ClaimStreamReader: Sendable {
         let count = records.fieldCount(index)
         guard count <= roles.count else { return nil }
         var id = "", applicant = "", dateText = "", measureID = "", claimedText = "", approvedText = "", matter = ""
-        var values = [String: InputValue](minimumCapacity: 4)
+        var values = InputValues(minimumCapacity: 4)
         let inputs = self.rows.schedule.catalog.inputs
         for column in 0..<count {
             let field = records.field(index, column)

@@ -1,7 +1,7 @@
 /// A self-assessment's values, typed against the rubric, with derived values computed on demand.
 struct Facts {
     let catalog: InputCatalog
-    let values: [String: InputValue]
+    let values: InputValues
     let notes: [String: String]
     let region: String?
 

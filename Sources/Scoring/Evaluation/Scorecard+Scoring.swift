@@ -155,9 +155,8 @@ private struct ScoringRun {
 
     /// The inputs typed against the rubric. Each input's problem has a field of its own, so the
     /// order they are taken in does not show: ``FileProblems`` lists problems by line and field.
-    private mutating func typedValues() -> [String: InputValue] {
-        var values: [String: InputValue] = [:]
-        values.reserveCapacity(assessment.inputs.count)
+    private mutating func typedValues() -> InputValues {
+        var values = InputValues(minimumCapacity: assessment.inputs.count)
         for (id, entry) in assessment.inputs {
             var field: String { "inputs.\(id)" }
             guard let definition = scorecard.input(id) else {
@@ -251,7 +250,7 @@ private struct ScoringRun {
         }
     }
 
-    private mutating func checkNotes(_ values: [String: InputValue]) {
+    private mutating func checkNotes(_ values: InputValues) {
         for (id, _) in assessment.notes.sorted(by: { $0.key < $1.key }) where scorecard.input(id) == nil {
             problem("notes.\(id)", assessment.location["notes"], "说明对应的输入「\(id)」在评分表中不存在")
         }

@@ -3,11 +3,9 @@
 /// The schedule and facts are passed to each call rather than stored, so evaluating a claim never
 /// copies the schedule.
 enum AmountEvaluator {
-    /// An amount and how sure it is.
+    /// An amount and how sure it is; its working is written to the caller's text as it is worked out.
     struct Outcome {
         var value: Rational
-        /// `年度新增额 2000万元 × 2.5% = 50万元`
-        var working: String
         /// Whether finance decides within a bound; `value` is then the most that may be granted.
         var isCeiling = false
         /// The least that may be granted, for ranges.
@@ -17,36 +15,58 @@ enum AmountEvaluator {
         var interpretations: [String] = []
     }
 
-    static func evaluate(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String] = []) throws(EvaluationError) -> Outcome {
-        try EvaluationError.wrapping { try evaluateAny(rule, schedule, facts, visiting: visiting) }
+    /// The amount of `rule` for `facts`, appending its working to `working`
+    /// (`年度新增额 2000万元 × 2.5% = 50万元`).
+    ///
+    /// The working of every part is written straight after the text before it, rather than built as a
+    /// string of its own and joined: a claim's amount is worked out a million times a run. When this
+    /// throws, what it appended is incomplete and the caller drops it.
+    static func evaluate(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String] = [], working: inout String) throws(EvaluationError) -> Outcome {
+        try EvaluationError.wrapping { try evaluateAny(rule, schedule, facts, visiting: visiting, working: &working) }
     }
 
-    private static func evaluateAny(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String]) throws -> Outcome {
+    private static func evaluateAny(_ rule: AmountRule, _ schedule: Schedule, _ facts: Facts, visiting: [String], working: inout String) throws -> Outcome {
         switch rule {
         case .fixed(let amount):
-            return Outcome(value: amount, working: amount.wanText)
+            working += amount.wanText
+            return Outcome(value: amount)
         case .percent(let of, let rate):
             let base = try facts.number(of)
             let value = try base * rate / .hundred
-            return Outcome(value: value, working: "\(try shown(of, schedule, facts)) × \(rate.displayText())% = \(value.wanText)")
+            try appendShown(of, schedule, facts, to: &working)
+            working += " × "
+            working += rate.displayText()
+            working += "% = "
+            working += value.wanText
+            return Outcome(value: value)
         case .perUnit(let of, let amount):
             let count = try facts.number(of)
             let value = try count * amount
-            return Outcome(value: value, working: "\(try shown(of, schedule, facts)) × 每单位 \(amount.wanText) = \(value.wanText)")
+            try appendShown(of, schedule, facts, to: &working)
+            working += " × 每单位 "
+            working += amount.wanText
+            working += " = "
+            working += value.wanText
+            return Outcome(value: value)
         case .brackets(let of, let brackets):
             let base = try facts.number(of)
             let unit = schedule.catalog.type(of: of) == .money ? "元" : schedule.catalog.input(of)?.unit
             for bracket in brackets where try bracket.interval.contains(base, region: nil) {
                 let name = bracket.label ?? bracket.interval.describe(region: nil, unit: unit)
-                return Outcome(value: bracket.amount, working: "\(try shown(of, schedule, facts))，属「\(name)」档 → \(bracket.amount.wanText)")
+                try appendShown(of, schedule, facts, to: &working)
+                working += "，属「\(name)」档 → "
+                working += bracket.amount.wanText
+                return Outcome(value: bracket.amount)
             }
-            throw EvaluationError.noMatchingCase("\(try shown(of, schedule, facts)) 不属于任何档次")
+            var shown = ""
+            try appendShown(of, schedule, facts, to: &shown)
+            throw EvaluationError.noMatchingCase("\(shown) 不属于任何档次")
         case .cases(let cases):
             for item in cases {
                 if let when = item.when, !(try facts.holds(when)) { continue }
-                var outcome = try evaluate(item.amount, schedule, facts, visiting: visiting)
-                let label = item.label ?? item.when.map(facts.describe) ?? "其他情形"
-                outcome.working = "\(label)：\(outcome.working)"
+                working += item.label ?? item.when.map(facts.describe) ?? "其他情形"
+                working += "："
+                var outcome = try evaluate(item.amount, schedule, facts, visiting: visiting, working: &working)
                 if let interpretation = item.interpretation { outcome.interpretations.append(interpretation) }
                 return outcome
             }
@@ -54,58 +74,87 @@ enum AmountEvaluator {
         case .matching(let of, let ratio):
             let base = try facts.number(of)
             let value = try base * ratio
-            return Outcome(value: value, working: "按\(try shown(of, schedule, facts)) 1:\(ratio.displayText()) 匹配 = \(value.wanText)")
+            working += "按"
+            try appendShown(of, schedule, facts, to: &working)
+            working += " 1:"
+            working += ratio.displayText()
+            working += " 匹配 = "
+            working += value.wanText
+            return Outcome(value: value)
         case .percentOfMeasure(let id, let rate):
             guard let other = schedule.measure(id), !visiting.contains(id) else {
                 throw EvaluationError.noMatchingCase("项目 \(id) 无法引用")
             }
-            var base = try evaluate(other.amount, schedule, facts, visiting: visiting + [id])
-            if let ceiling = other.ceiling, base.value > ceiling.amount { base.value = ceiling.amount }
-            let value = try base.value * rate / .hundred
-            var outcome = base
-            outcome.value = value
-            outcome.working = "对应的「\(other.title)」金额 \(base.working)；其 \(rate.displayText())% = \(value.wanText)"
+            working += "对应的「\(other.title)」金额 "
+            var outcome = try evaluate(other.amount, schedule, facts, visiting: visiting + [id], working: &working)
+            if let ceiling = other.ceiling, outcome.value > ceiling.amount { outcome.value = ceiling.amount }
+            outcome.value = try outcome.value * rate / .hundred
+            working += "；其 "
+            working += rate.displayText()
+            working += "% = "
+            working += outcome.value.wanText
             return outcome
         case .minimum(let parts):
-            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, schedule, facts, visiting: visiting) }
+            working += "取低者（"
+            var outcomes: [Outcome] = []
+            outcomes.reserveCapacity(parts.count)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { working += "；" }
+                outcomes.append(try evaluate(part, schedule, facts, visiting: visiting, working: &working))
+            }
             guard var lowest = outcomes.min(by: { $0.value < $1.value }) else {
                 throw EvaluationError.noMatchingCase("min_of 为空")
             }
-            lowest.working = "取低者（" + outcomes.map(\.working).joined(separator: "；") + "）= \(lowest.value.wanText)"
+            working += "）= "
+            working += lowest.value.wanText
             lowest.isCeiling = outcomes.contains(where: \.isCeiling)
             lowest.undefinedReason = outcomes.compactMap(\.undefinedReason).first
             lowest.interpretations = outcomes.flatMap(\.interpretations)
             return lowest
         case .sum(let parts):
-            let outcomes = try parts.map { part throws(EvaluationError) in try evaluate(part, schedule, facts, visiting: visiting) }
+            var outcomes: [Outcome] = []
+            outcomes.reserveCapacity(parts.count)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { working += " + " }
+                outcomes.append(try evaluate(part, schedule, facts, visiting: visiting, working: &working))
+            }
             let value = try Rational.sum(outcomes.map(\.value))
-            var outcome = Outcome(value: value, working: outcomes.map(\.working).joined(separator: " + ") + " = \(value.wanText)")
+            working += " = "
+            working += value.wanText
+            var outcome = Outcome(value: value)
             outcome.isCeiling = outcomes.contains(where: \.isCeiling)
             outcome.undefinedReason = outcomes.compactMap(\.undefinedReason).first
             outcome.interpretations = outcomes.flatMap(\.interpretations)
             return outcome
         case .upTo(let inner):
-            var outcome = try evaluate(inner, schedule, facts, visiting: visiting)
+            working += "最高不超过 "
+            var outcome = try evaluate(inner, schedule, facts, visiting: visiting, working: &working)
             outcome.isCeiling = true
-            outcome.working = "最高不超过 \(outcome.working)"
             return outcome
         case .range(let low, let high):
-            let minimum = try evaluate(low, schedule, facts, visiting: visiting)
-            var maximum = try evaluate(high, schedule, facts, visiting: visiting)
+            // The two values come before their workings, so the workings are kept aside first.
+            var lowWorking = "", highWorking = ""
+            let minimum = try evaluate(low, schedule, facts, visiting: visiting, working: &lowWorking)
+            var maximum = try evaluate(high, schedule, facts, visiting: visiting, working: &highWorking)
             maximum.isCeiling = true
             maximum.floor = minimum.value
-            maximum.working = "\(minimum.value.wanText) 至 \(maximum.value.wanText)（\(minimum.working)；\(maximum.working)）"
+            working += "\(minimum.value.wanText) 至 \(maximum.value.wanText)（\(lowWorking)；\(highWorking)）"
             return maximum
         case .undefined(let note):
-            return Outcome(value: .zero, working: "原文未给出金额：\(note)", undefinedReason: note)
+            working += "原文未给出金额："
+            working += note
+            return Outcome(value: .zero, undefinedReason: note)
         }
     }
 
     /// `年度新增额 2000万元`, or the working of a derived value.
-    private static func shown(_ id: String, _ schedule: Schedule, _ facts: Facts) throws(EvaluationError) -> String {
+    private static func appendShown(_ id: String, _ schedule: Schedule, _ facts: Facts, to working: inout String) throws(EvaluationError) {
         if let derived = schedule.catalog.derivedValue(id) {
-            return try facts.ratio(derived).working
+            working += try facts.ratio(derived).working
+            return
         }
-        return "\(facts.label(id)) \(facts.display(id))"
+        working += facts.label(id)
+        working += " "
+        working += facts.display(id)
     }
 }

@@ -193,8 +193,10 @@ public struct SubsidyCalculator: Sendable {
 
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
+        var working = "金额："
+        working.reserveCapacity(160)
         do {
-            outcome = try AmountEvaluator.evaluate(plan.measure.amount, schedule, facts)
+            outcome = try AmountEvaluator.evaluate(plan.measure.amount, schedule, facts, working: &working)
         } catch {
             let reason = try missing(error)
             if case .noMatchingCase = error {
@@ -206,7 +208,7 @@ public struct SubsidyCalculator: Sendable {
             return done()
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
-        result.reasons.append("金额：" + outcome.working)
+        result.reasons.append(working)
         var amount = outcome.value
         if let reason = outcome.undefinedReason {
             guard let approved = claim.approvedAmount else {
