@@ -86,18 +86,24 @@ struct ClaimStreamReader: Sendable {
 
     /// The claim, or the problems, of the rows in `range` (a part of `rows.range`).
     func claims(in rows: ClaimRows, range: Range<Int>) -> [ClaimRowReader.Outcome] {
+        claims(in: rows, range: range) { $0 }
+    }
+
+    /// What `transform` makes of each row's claim or problems in `range`, in file order. The
+    /// outcome is handed over, not copied, so a claim's strings are not retained and released again.
+    func claims<T>(in rows: ClaimRows, range: Range<Int>, _ transform: (consuming ClaimRowReader.Outcome) -> T) -> [T] {
         let records = rows.records
-        var outcomes: [ClaimRowReader.Outcome] = []
-        outcomes.reserveCapacity(range.count)
+        var results: [T] = []
+        results.reserveCapacity(range.count)
         for index in range {
             let line = records.lines[index]
             if let claim = wellFormedClaim(records, index, line: line) {
-                outcomes.append(.claim(claim))
+                results.append(transform(.claim(claim)))
             } else {
-                outcomes.append(claimOrProblems(records, index, line: line))
+                results.append(transform(claimOrProblems(records, index, line: line)))
             }
         }
-        return outcomes
+        return results
     }
 
     /// Record `index` read cell by cell through ``ClaimRowReader/claim(line:cells:)``: its claim, or

@@ -8,12 +8,13 @@ struct AssessedRow: Sendable {
     var problems: [FileProblem]
 }
 
-/// Reads and assesses the blocks of a claims file one after another on a background thread, so the
-/// next block is read while the one before it is settled and rendered.
+/// Reads and assesses the blocks of a claims file one after another on a background queue, so the
+/// next blocks are read while the ones before them are settled and rendered.
 ///
-/// Blocks are taken strictly in turn (``start(_:isLast:)`` waits for nothing, ``wait()`` must come
-/// before the next ``start(_:isLast:)``), so the reader's state across blocks is touched by one
-/// block at a time and the results do not depend on the timing.
+/// Blocks are read strictly in turn on one serial queue, so the reader's state across blocks is
+/// touched by one block at a time and the results do not depend on the timing. Up to
+/// ``SubsidyStream`` blocks may wait, started but not yet taken: a block that takes longer to settle
+/// than to assess then leaves no core idle, because the queue is already working on the next one.
 final class BlockAssessor: @unchecked Sendable {
     /// The rows of one block, split into parts that were read on different threads, in file order.
     typealias Parts = [[AssessedRow]]
@@ -24,9 +25,16 @@ final class BlockAssessor: @unchecked Sendable {
     private let calculator: SubsidyCalculator
     private let file: String
     private let workers: Int
-    private let done = DispatchGroup()
-    /// Written by the background thread before it leaves `done`, read after `done.wait()`.
-    private var outcome: Result<Parts, SubsidyStream.Stop>?
+    /// Reads and assesses one block at a time, in the order they were started.
+    private let queue = DispatchQueue(label: "BlockAssessor")
+    /// The blocks started and not yet taken, oldest first; touched only by the caller's thread.
+    private var started: [Block] = []
+
+    /// One block's outcome, written on the queue before `done` is signalled.
+    private final class Block: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var outcome: Result<Parts, SubsidyStream.Stop>?
+    }
 
     init(calculator: SubsidyCalculator, file: String, workers: Int) {
         self.calculator = calculator
@@ -36,21 +44,31 @@ final class BlockAssessor: @unchecked Sendable {
         applicants = calculator.applicantNumbers
     }
 
-    /// Starts reading and assessing `block` in the background.
+    /// How many blocks were started and not yet taken.
+    var waiting: Int { started.count }
+
+    /// Starts reading and assessing `block` in the background, after the blocks started before it.
     func start(_ block: [UInt8], isLast: Bool) {
-        precondition(outcome == nil, "BlockAssessor: wait() for a block before starting the next")
-        done.enter()
-        DispatchQueue.global().async {
-            self.outcome = self.assess(block, isLast: isLast)
-            self.done.leave()
+        let started = Block()
+        self.started.append(started)
+        queue.async {
+            started.outcome = self.assess(block, isLast: isLast)
+            started.done.signal()
         }
     }
 
-    /// The rows of the block started last, once read and assessed.
-    func wait() throws(SubsidyStream.Stop) -> Parts {
-        done.wait()
-        defer { outcome = nil }
-        return try outcome!.get()
+    /// The rows of the oldest block started and not yet taken, once read and assessed.
+    func takeOldest() throws(SubsidyStream.Stop) -> Parts {
+        precondition(!started.isEmpty, "BlockAssessor: no block was started")
+        let oldest = started.removeFirst()
+        oldest.done.wait()
+        // Taken out of the block, so the caller holds the only reference and can change the rows in place.
+        return try oldest.outcome.take()!.get()
+    }
+
+    /// Waits for every block started, dropping their rows: after a stop, nothing may still be running.
+    func drain() {
+        while !started.isEmpty { _ = try? takeOldest() }
     }
 
     private func assess(_ block: [UInt8], isLast: Bool) -> Result<Parts, SubsidyStream.Stop> {
@@ -66,8 +84,8 @@ final class BlockAssessor: @unchecked Sendable {
         guard rows.count > 0 else { return .success([]) }
         let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
         var parts = inParallel(workers) { part in
-                reader.claims(in: rows, range: split(rows.range, into: workers)[part]).map { outcome -> AssessedRow in
-                    switch outcome {
+                reader.claims(in: rows, range: split(rows.range, into: workers)[part]) { outcome -> AssessedRow in
+                    switch consume outcome {
                     case .claim(let claim):
                         do throws(FileProblem) {
                             return AssessedRow(assessed: try calculator.assess(claim, file: file), problems: [])

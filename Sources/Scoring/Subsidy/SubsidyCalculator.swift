@@ -114,7 +114,8 @@ public struct SubsidyCalculator: Sendable {
             interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
         result.reasons.reserveCapacity(4)
         /// The claim decided here, with nothing for the rules across claims to do.
-        func done() -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
+        /// The result is taken, not copied: this is the last use of it.
+        func done(_ result: consuming ClaimResult) -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
 
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
@@ -136,7 +137,7 @@ public struct SubsidyCalculator: Sendable {
             result.status = .ineligible
             result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
-            return done()
+            return done(result)
         }
         // 2. Applicants the document excludes.
         for index in schedule.exclusions.indices {
@@ -146,13 +147,13 @@ public struct SubsidyCalculator: Sendable {
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
-                    return done()
+                    return done(result)
                 }
             } catch {
                 let reason = try missing(error)
                 result.status = .needsDecision
                 result.reasons.append(reason)
-                return done()
+                return done(result)
             }
         }
         // 3. The measure's own conditions: every failing one is listed.
@@ -182,12 +183,12 @@ public struct SubsidyCalculator: Sendable {
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
-            return done()
+            return done(result)
         }
         if !undecided.isEmpty {
             result.status = .needsDecision
             result.reasons = undecided
-            return done()
+            return done(result)
         }
         result.reasons.append(plan.eligible)
 
@@ -205,7 +206,7 @@ public struct SubsidyCalculator: Sendable {
                 result.status = .needsDecision
             }
             result.reasons.append(reason)
-            return done()
+            return done(result)
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append(working)
@@ -214,7 +215,7 @@ public struct SubsidyCalculator: Sendable {
             guard let approved = claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
-                return done()
+                return done(result)
             }
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")

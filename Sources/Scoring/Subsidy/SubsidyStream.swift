@@ -20,8 +20,8 @@ public struct SubsidyStream: Sendable {
     }
 
     private let assessor: BlockAssessor
-    /// Whether the assessor is working on a block that has not been settled and rendered yet.
-    private var inFlight = false
+    /// How many blocks may be read and assessed ahead of the one being settled.
+    private static let blocksAhead = 2
     private var calculator: SubsidyCalculator
     private var tally: SubsidyTally
     private var order: DecisionOrder
@@ -42,28 +42,21 @@ public struct SubsidyStream: Sendable {
     /// The output before the first claim.
     public func begin() -> String { writer.begin() }
 
-    /// Takes the next block of the file and returns the output decided so far: the block before this
-    /// one, and at the last block, this one too.
+    /// Takes the next block of the file and returns the output decided so far: the blocks up to
+    /// ``blocksAhead`` before this one, and at the last block, every block left.
     ///
     /// The block given is read and assessed in the background and is still being worked on when this
     /// returns, so it goes on while the caller writes this output and reads the next block.
     public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> [UInt8] {
-        let started = inFlight
-        inFlight = false
-        var previous = started ? try assessor.wait() : nil
         assessor.start(Array(block), isLast: isLast)
-        inFlight = true
         var out: [UInt8] = []
         do {
-            if previous != nil { out = try decide(&previous!) }
-            if isLast {
-                inFlight = false
-                var last = try assessor.wait()
-                out += try decide(&last)
+            while assessor.waiting > (isLast ? 0 : Self.blocksAhead) {
+                var parts = try assessor.takeOldest()
+                out += try decide(&parts)
             }
         } catch {
-            if inFlight { _ = try? assessor.wait() }
-            inFlight = false
+            assessor.drain()
             throw error
         }
         return out
@@ -153,7 +146,7 @@ public struct SubsidyStream: Sendable {
     /// The output after the last claim, and the report of the run (without the per-claim results,
     /// which were written as they came).
     public mutating func finish() -> (output: String, report: SubsidyReport) {
-        precondition(!inFlight, "SubsidyStream: the last block must be fed with isLast: true")
+        precondition(assessor.waiting == 0, "SubsidyStream: the last block must be fed with isLast: true")
         let report = tally.report(poolUsed: calculator.poolUsed)
         return (writer.end(report), report)
     }
