@@ -12,9 +12,9 @@ struct AssessedRow: Sendable {
 /// next blocks are read while the ones before them are settled and rendered.
 ///
 /// Blocks are read strictly in turn on one serial queue, so the reader's state across blocks is
-/// touched by one block at a time and the results do not depend on the timing. Up to
-/// ``SubsidyStream`` blocks may wait, started but not yet taken: a block that takes longer to settle
-/// than to assess then leaves no core idle, because the queue is already working on the next one.
+/// touched by one block at a time and the results do not depend on the timing. Several blocks may be
+/// started before the oldest is taken: while the caller settles one block on its own thread, the
+/// queue is already working on the next ones, so neither core waits for the other.
 final class BlockAssessor: @unchecked Sendable {
     /// The rows of one block, split into parts that were read on different threads, in file order.
     typealias Parts = [[AssessedRow]]

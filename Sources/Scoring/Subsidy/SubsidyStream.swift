@@ -6,8 +6,9 @@
 /// caller decides the file whole instead (``ClaimBatch`` and ``SubsidyCalculator/run(_:file:)``),
 /// which sorts it. Both print the same bytes for the same claims.
 ///
-/// Reading and assessing a block runs in the background while the block before it is settled and
-/// rendered; within a block, both are split over `workers` threads. The rules across claims are
+/// Reading and assessing runs in the background, up to two blocks ahead of the block being
+/// settled and rendered, so a core never waits for the other while there is work; within a block,
+/// both are split over `workers` threads. The rules across claims are
 /// applied one claim at a time, in order. The output does not depend on the block size or the
 /// number of workers.
 public struct SubsidyStream: Sendable {
@@ -42,8 +43,8 @@ public struct SubsidyStream: Sendable {
     /// The output before the first claim.
     public func begin() -> String { writer.begin() }
 
-    /// Takes the next block of the file and returns the output decided so far: the blocks up to
-    /// ``blocksAhead`` before this one, and at the last block, every block left.
+    /// Takes the next block of the file and returns the output decided so far: every block at least
+    /// two before this one, and at the last block, every block left.
     ///
     /// The block given is read and assessed in the background and is still being worked on when this
     /// returns, so it goes on while the caller writes this output and reads the next block.
