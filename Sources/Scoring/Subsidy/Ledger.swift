@@ -65,10 +65,10 @@ struct Ledger: Sendable {
 
     /// Reduces `amount` by every rule across claims that binds, recording each binding and reason.
     mutating func apply(
-        _ proposed: Rational, measure: Int, applicant: Int, claim: Claim, round: Rational?, result: inout ClaimResult
+        _ proposed: Rational, measure: Int, applicant: Int, round: Rational?, result: inout ClaimResult
     ) -> Rational {
         var amount = proposed
-        let year = claim.date.year
+        let year = result.claim.date.year
         let rules = rules[measure]
         func bind(_ kind: Binding.Kind, _ rule: String, _ after: Rational, _ text: String, _ reason: String, _ interpretation: String?) {
             result.boundBy.append(Binding(kind: kind, rule: rule, before: amount, after: after, text: text))
@@ -77,7 +77,7 @@ struct Ledger: Sendable {
             amount = after
         }
         // One matter, funded once at its highest: top up to the highest amount, never beyond.
-        if let rule = schedule.sameMatter, let matter = claim.matter, amount > .zero {
+        if let rule = schedule.sameMatter, let matter = result.claim.matter, amount > .zero {
             let already = matters[MatterKey(applicant: applicant, matter: ExactText(matter))] ?? .zero
             if already > .zero {
                 let topUp = max((try? amount - already) ?? .zero, .zero)

@@ -268,9 +268,10 @@ public struct SubsidyCalculator: Sendable {
         guard let measureIndex = assessed.pendingMeasure else { return }
         assessed.pendingMeasure = nil
         let plan = plans[measureIndex]
-        let claim = assessed.result.claim
-        let round = claim.values["round"]?.number
-        let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, claim: claim, round: round, result: &assessed.result)
+        // The claim's fields are read where they are: copying the claim would retain its texts, which
+        // were made on another thread, and this runs on the one thread that settles every claim.
+        let round = assessed.result.claim.values["round"]?.number
+        let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, round: round, result: &assessed.result)
         assessed.result.amount = amount
         if let instalments = plan.measure.instalments {
             assessed.result.reasons.append("分 \(instalments.count) 期拨付（「\(instalments.cite.text)」）；各期金额原文未作规定")
@@ -279,7 +280,7 @@ public struct SubsidyCalculator: Sendable {
         if let recurring = plan.measure.recurring {
             assessed.result.reasons.append("按年度给予，本条为一个年度的金额（「\(recurring.text)」）")
         }
-        ledger.add(amount, measure: measureIndex, applicant: applicant, year: claim.date.year, matter: claim.matter, round: round)
+        ledger.add(amount, measure: measureIndex, applicant: applicant, year: assessed.result.claim.date.year, matter: assessed.result.claim.matter, round: round)
     }
 
     fileprivate static func discrepancyNotes(_ measure: Measure, _ schedule: Schedule) -> [String] {

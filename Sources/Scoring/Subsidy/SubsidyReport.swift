@@ -106,7 +106,7 @@ struct SubsidyTally: Sendable {
         }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
         if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }
-        if applicants[applicant] == nil {
+        if case .none = applicants[applicant] {
             applicants[applicant] = SubsidyReport.ApplicantSummary(
                 applicant: result.claim.applicant, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
         }
