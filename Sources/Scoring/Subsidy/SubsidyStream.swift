@@ -118,12 +118,14 @@ public struct SubsidyStream: Sendable {
         let pieces = parts.withUnsafeMutableBufferPointer { buffer in
             let slots = PartSlots(buffer: buffer)
             return inParallel(buffer.count) { part in
-                let rows = slots.take(part)
+                var rows = slots.take(part)
                 var out: [UInt8] = []
                 out.reserveCapacity(rows.count * 512)
                 var index = firstIndex[part]
-                for item in rows {
-                    guard let assessed = item.assessed else { continue }
+                for row in rows.indices {
+                    // Moved out of its row, not copied: a copy would retain each of the result's texts
+                    // again, and texts made on the other core make that slow.
+                    guard let assessed = rows[row].assessed.take() else { continue }
                     writer.append(assessed.result, index: index, to: &out)
                     index += 1
                 }
