@@ -29,6 +29,8 @@ struct Ledger: Sendable {
         var limits: [Int] = []
         var caps: [Int] = []
         var inPool = false
+        /// Whether a count limit counts per round (届), so the claim's round matters.
+        var countsRounds = false
     }
 
     private let schedule: Schedule
@@ -50,9 +52,13 @@ struct Ledger: Sendable {
             rules.limits = schedule.countLimits.indices.filter { schedule.countLimits[$0].measures.contains(measure.id) }
             rules.caps = schedule.yearlyCaps.indices.filter { schedule.yearlyCaps[$0].measures.contains(measure.id) }
             rules.inPool = schedule.pool?.measures.contains(measure.id) ?? false
+            rules.countsRounds = rules.limits.contains { schedule.countLimits[$0].per == .round }
             return rules
         }
     }
+
+    /// Whether claims for `measure` count per round (届): only then is a claim's round looked up.
+    func countsRounds(measure: Int) -> Bool { rules[measure].countsRounds }
 
     private func funded(_ limit: Int, applicant: Int, year: Int, round: Rational?) -> Int {
         let rule = schedule.countLimits[limit]

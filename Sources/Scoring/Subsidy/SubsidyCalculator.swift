@@ -270,7 +270,7 @@ public struct SubsidyCalculator: Sendable {
         let plan = plans[measureIndex]
         // The claim's fields are read where they are: copying the claim would retain its texts, which
         // were made on another thread, and this runs on the one thread that settles every claim.
-        let round = assessed.result.claim.values["round"]?.number
+        let round = ledger.countsRounds(measure: measureIndex) ? assessed.result.claim.values["round"]?.number : nil
         let amount = ledger.apply(assessed.result.computed, measure: measureIndex, applicant: applicant, round: round, result: &assessed.result)
         assessed.result.amount = amount
         if let instalments = plan.measure.instalments {
