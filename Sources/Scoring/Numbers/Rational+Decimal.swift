@@ -11,38 +11,54 @@ extension Rational {
         self = value
     }
 
-    /// ``init(decimalText:)`` on the text's UTF-8 bytes.
-    init?(decimalBytes all: UnsafeBufferPointer<UInt8>) {
-        var utf8 = all[...]
+    /// ``init(decimalText:)`` on the text's UTF-8 bytes: a sign or none, at least one digit, and a
+    /// point followed by at least one digit or none; at most 18 significant digits and at most 18
+    /// after the point.
+    ///
+    /// Claims files hold millions of numbers, so each byte is looked at once, in two plain loops.
+    init?(decimalBytes bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        var index = 0
         var negative = false
-        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            utf8 = utf8.dropFirst()
+        if count > 0, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
         }
         var numerator: Int64 = 0
-        var denominator: Int64 = 1
-        var digits = 0
-        var integerDigits = 0
-        var seenPoint = false
-        var fractionDigits = 0
-        for byte in utf8 {
-            if byte == UInt8(ascii: ".") {
-                guard !seenPoint, integerDigits > 0 else { return nil }
-                seenPoint = true
-                continue
+        /// Digits from the first one that is not zero on: the ones a 64-bit numerator must hold.
+        var significant = 0
+        let wholeStart = index
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if numerator != 0 || digit != 0 {
+                significant += 1
+                guard significant <= 18 else { return nil }
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            if seenPoint {
-                fractionDigits += 1
-                denominator *= 10
-            } else {
-                integerDigits += 1
-            }
-            if numerator > 0 || byte != UInt8(ascii: "0") { digits += 1 }
-            guard digits <= 18, fractionDigits <= 18 else { return nil }
-            numerator = numerator * 10 + Int64(byte - UInt8(ascii: "0"))
+            numerator = numerator * 10 + Int64(digit)
+            index += 1
         }
-        guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        guard index > wholeStart else { return nil }
+        var denominator: Int64 = 1
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                // Checked before the denominator grows: 10^19 does not fit in 64 bits.
+                guard index - fractionStart < 18 else { return nil }
+                if numerator != 0 || digit != 0 {
+                    significant += 1
+                    guard significant <= 18 else { return nil }
+                }
+                numerator = numerator * 10 + Int64(digit)
+                denominator *= 10
+                index += 1
+            }
+            guard index > fractionStart else { return nil }
+        }
+        guard index == count else { return nil }
         if denominator == 1 {
             self.init(integer: negative ? -numerator : numerator)
             return
