@@ -68,6 +68,54 @@ extension Rational {
         self = value
     }
 
+    /// ``init(moneyText:)`` on a cell's UTF-8 bytes, so a claims file's amounts are read without a
+    /// string each: `1234567.89`, `1,234,567.89`, `20万`, `1.2亿`, `3000元`, `20万元`.
+    ///
+    /// It must accept and refuse exactly what ``init(moneyText:)`` does; the tests hold the two to that.
+    init?(amountBytes all: UnsafeBufferPointer<UInt8>) {
+        var end = all.count
+        /// Whether the bytes up to `end` end with the three bytes of one CJK character.
+        func endsWith(_ character: (UInt8, UInt8, UInt8)) -> Bool {
+            end >= 3 && all[end - 3] == character.0 && all[end - 2] == character.1 && all[end - 1] == character.2
+        }
+        let yuan: (UInt8, UInt8, UInt8) = (0xE5, 0x85, 0x83)  // 元
+        let wan: (UInt8, UInt8, UInt8) = (0xE4, 0xB8, 0x87)  // 万
+        let yi: (UInt8, UInt8, UInt8) = (0xE4, 0xBA, 0xBF)  // 亿
+        if endsWith(yuan) { end -= 3 }
+        var multiplier: Int64 = 1
+        if endsWith(wan) {
+            end -= 3
+            multiplier = 10_000
+        } else if endsWith(yi) {
+            end -= 3
+            multiplier = 100_000_000
+        }
+        let text = UnsafeBufferPointer(rebasing: all[..<end])
+        let comma = UInt8(ascii: ",")
+        guard text.firstIndex(of: comma) != nil else {
+            guard let value = Rational(decimalBytes: text),
+                let scaled = multiplier == 1 ? value : try? value * Rational(integer: multiplier)
+            else { return nil }
+            self = scaled
+            return
+        }
+        // Thousands separators: groups of three after a first group of one to three digits, and
+        // only before the decimal point.
+        let negative = text.first == UInt8(ascii: "-")
+        let body = negative ? text.dropFirst() : text[...]
+        let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let groups = body[..<point].split(separator: comma, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var plain: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        plain.reserveCapacity(text.count)
+        for group in groups { plain += group }
+        plain += body[point...]
+        guard let value = plain.withUnsafeBufferPointer({ Rational(decimalBytes: $0) }),
+            let scaled = try? value * Rational(integer: multiplier)
+        else { return nil }
+        self = scaled
+    }
+
     /// The exact decimal text (`12.5`, `-3`, `0.125`) when the value has a finite decimal expansion of
     /// at most 18 places; `nil` for values such as `1/3`.
     public var exactDecimalText: String? {
