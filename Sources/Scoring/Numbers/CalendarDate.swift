@@ -41,7 +41,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// `2022-03-01` as ten bytes.
     init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
+        @inline(__always) func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
                 let digit = bytes[index] &- UInt8(ascii: "0")

@@ -11,38 +11,54 @@ extension Rational {
         self = value
     }
 
-    /// ``init(decimalText:)`` on the text's UTF-8 bytes.
-    init?(decimalBytes all: UnsafeBufferPointer<UInt8>) {
-        var utf8 = all[...]
+    /// ``init(decimalText:)`` on the text's UTF-8 bytes: a sign or none, at least one digit, and a
+    /// point followed by at least one digit or none; at most 18 significant digits and at most 18
+    /// after the point.
+    ///
+    /// Claims files hold millions of numbers, so each byte is looked at once, in two plain loops.
+    init?(decimalBytes bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        var index = 0
         var negative = false
-        if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            utf8 = utf8.dropFirst()
+        if count > 0, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            index = 1
         }
         var numerator: Int64 = 0
-        var denominator: Int64 = 1
-        var digits = 0
-        var integerDigits = 0
-        var seenPoint = false
-        var fractionDigits = 0
-        for byte in utf8 {
-            if byte == UInt8(ascii: ".") {
-                guard !seenPoint, integerDigits > 0 else { return nil }
-                seenPoint = true
-                continue
+        /// Digits from the first one that is not zero on: the ones a 64-bit numerator must hold.
+        var significant = 0
+        let wholeStart = index
+        while index < count {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            if numerator != 0 || digit != 0 {
+                significant += 1
+                guard significant <= 18 else { return nil }
             }
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            if seenPoint {
-                fractionDigits += 1
-                denominator *= 10
-            } else {
-                integerDigits += 1
-            }
-            if numerator > 0 || byte != UInt8(ascii: "0") { digits += 1 }
-            guard digits <= 18, fractionDigits <= 18 else { return nil }
-            numerator = numerator * 10 + Int64(byte - UInt8(ascii: "0"))
+            numerator = numerator * 10 + Int64(digit)
+            index += 1
         }
-        guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        guard index > wholeStart else { return nil }
+        var denominator: Int64 = 1
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let fractionStart = index
+            while index < count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { break }
+                // Checked before the denominator grows: 10^19 does not fit in 64 bits.
+                guard index - fractionStart < 18 else { return nil }
+                if numerator != 0 || digit != 0 {
+                    significant += 1
+                    guard significant <= 18 else { return nil }
+                }
+                numerator = numerator * 10 + Int64(digit)
+                denominator *= 10
+                index += 1
+            }
+            guard index > fractionStart else { return nil }
+        }
+        guard index == count else { return nil }
         if denominator == 1 {
             self.init(integer: negative ? -numerator : numerator)
             return
@@ -50,6 +66,54 @@ extension Rational {
         guard let value = try? Rational(numerator: negative ? -numerator : numerator, denominator: denominator)
         else { return nil }
         self = value
+    }
+
+    /// ``init(moneyText:)`` on a cell's UTF-8 bytes, so a claims file's amounts are read without a
+    /// string each: `1234567.89`, `1,234,567.89`, `20万`, `1.2亿`, `3000元`, `20万元`.
+    ///
+    /// It must accept and refuse exactly what ``init(moneyText:)`` does; the tests hold the two to that.
+    init?(amountBytes all: UnsafeBufferPointer<UInt8>) {
+        var end = all.count
+        /// Whether the bytes up to `end` end with the three bytes of one CJK character.
+        func endsWith(_ character: (UInt8, UInt8, UInt8)) -> Bool {
+            end >= 3 && all[end - 3] == character.0 && all[end - 2] == character.1 && all[end - 1] == character.2
+        }
+        let yuan: (UInt8, UInt8, UInt8) = (0xE5, 0x85, 0x83)  // 元
+        let wan: (UInt8, UInt8, UInt8) = (0xE4, 0xB8, 0x87)  // 万
+        let yi: (UInt8, UInt8, UInt8) = (0xE4, 0xBA, 0xBF)  // 亿
+        if endsWith(yuan) { end -= 3 }
+        var multiplier: Int64 = 1
+        if endsWith(wan) {
+            end -= 3
+            multiplier = 10_000
+        } else if endsWith(yi) {
+            end -= 3
+            multiplier = 100_000_000
+        }
+        let text = UnsafeBufferPointer(rebasing: all[..<end])
+        let comma = UInt8(ascii: ",")
+        guard text.firstIndex(of: comma) != nil else {
+            guard let value = Rational(decimalBytes: text),
+                let scaled = multiplier == 1 ? value : try? value * Rational(integer: multiplier)
+            else { return nil }
+            self = scaled
+            return
+        }
+        // Thousands separators: groups of three after a first group of one to three digits, and
+        // only before the decimal point.
+        let negative = text.first == UInt8(ascii: "-")
+        let body = negative ? text.dropFirst() : text[...]
+        let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
+        let groups = body[..<point].split(separator: comma, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var plain: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        plain.reserveCapacity(text.count)
+        for group in groups { plain += group }
+        plain += body[point...]
+        guard let value = plain.withUnsafeBufferPointer({ Rational(decimalBytes: $0) }),
+            let scaled = try? value * Rational(integer: multiplier)
+        else { return nil }
+        self = scaled
     }
 
     /// The exact decimal text (`12.5`, `-3`, `0.125`) when the value has a finite decimal expansion of
