@@ -79,18 +79,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         DigitWriter.text(write)
     }
 
-    /// The bytes of ``description`` appended to `out`.
-    func append(to out: inout [UInt8]) {
-        DigitWriter.append(to: &out, write)
-    }
-
-    private func write(_ writer: inout DigitWriter) {
-        if year < 0 { writer.append(UInt8(ascii: "-")) }
-        writer.appendDigits(UInt64(year.magnitude))
+    /// The bytes of ``description``, written where a CSV record puts its date column.
+    func write(_ writer: inout DigitWriter) {
+        if (1000...9999).contains(year) {
+            // Every year a date can have: two pairs of digits.
+            writer.appendTwoDigits(year / 100)
+            writer.appendTwoDigits(year % 100)
+        } else {
+            if year < 0 { writer.append(UInt8(ascii: "-")) }
+            writer.appendDigits(UInt64(year.magnitude))
+        }
+        // A month and a day are always two digits: the initialiser allows no others.
         writer.append(UInt8(ascii: "-"))
-        writer.appendDigits(UInt64(month.magnitude), width: 2)
+        writer.appendTwoDigits(month)
         writer.append(UInt8(ascii: "-"))
-        writer.appendDigits(UInt64(day.magnitude), width: 2)
+        writer.appendTwoDigits(day)
     }
 }
 

@@ -21,6 +21,8 @@ struct CSVWriter {
         return out + "\r\n"
     }
 
+    /// The text of one field, built plainly as strings: the form the bytes of ``CSVRecordWriter``
+    /// are tested against, so it keeps its own checks rather than sharing that writer's.
     static func field(_ raw: String) -> String {
         var cell = raw
         if let first = cell.utf8.first,
@@ -56,98 +58,264 @@ extension String {
 }
 
 extension CSVWriter {
-    /// Appends one field to a record being built as bytes: the same guard and quoting as
-    /// ``field(_:)``, without building the field as a string first.
-    static func append(_ cell: String, to out: inout [UInt8]) {
-        var utf8 = cell
-        utf8.withUTF8 { bytes in
-            if let first = bytes.first, startsFormula(first), Rational(decimalText: cell) == nil {
-                appendQuotedIfNeeded(bytes, prefix: true, to: &out)
-            } else {
-                appendQuotedIfNeeded(bytes, prefix: false, to: &out)
+    /// Appends the record `write` makes to `out`, built in a buffer on the stack that holds all but
+    /// the longest rows; a record that does not fit is written again in a buffer four times larger,
+    /// so no one has to work out a record's length before writing it.
+    ///
+    /// `write` is given `source` rather than capturing it, so that the source is only borrowed: a
+    /// captured claim result was copied, every string of it retained and released, for each row.
+    @inline(__always)
+    static func appendRecord<Source>(of source: Source, to out: inout [UInt8], _ write: (inout CSVRecordWriter, Source) -> Void) {
+        var capacity = 1024
+        while true {
+            let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                var record = CSVRecordWriter(buffer)
+                write(&record, source)
+                guard !record.overflowed else { return false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<record.count]))
+                return true
             }
+            if written { return }
+            capacity *= 4
         }
     }
 
-    /// Appends `parts` joined by `separator` as one field, exactly as `append(parts.joined(separator:))`.
-    static func append(joining parts: [String], separator: String, to out: inout [UInt8]) {
-        guard parts.count > 1 else {
-            append(parts.first ?? "", to: &out)
-            return
-        }
-        let firstByte = parts[0].utf8.first ?? separator.utf8.first
-        if let firstByte, startsFormula(firstByte) {
-            append(parts.joined(separator: separator), to: &out)
-            return
-        }
-        var separator = separator
-        separator.withUTF8 { separator in
-            var quoted = needsQuotes(separator)
-            for var part in parts where !quoted {
-                quoted = part.withUTF8(needsQuotes)
-            }
-            if quoted { out.append(UInt8(ascii: "\"")) }
-            for (index, var part) in parts.enumerated() {
-                if index > 0 { appendEscaped(separator, quoted: quoted, to: &out) }
-                part.withUTF8 { appendEscaped($0, quoted: quoted, to: &out) }
-            }
-            if quoted { out.append(UInt8(ascii: "\"")) }
-        }
-    }
-
+    /// `=`, `+`, `-`, `@`, tab or CR: a first byte that may make a spreadsheet run the cell.
     static func startsFormula(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
             || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
     }
 
-    /// Whether the bytes hold a `,`, `"`, LF or CR.
+    /// A `,`, `"`, LF or CR: a byte that makes its field quoted.
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Whether any of the eight bytes of `word` ``isSpecial(_:)``: for fields of 4 to 15 bytes.
     ///
-    /// All four are below `-` (0x2D), and Chinese text is all bytes of 0x80 and above, so eight bytes
-    /// at a time are first asked whether any is below 0x2D; only such words are looked at byte by byte.
-    /// Rows of a large batch are mostly Chinese reasons, so this is most of writing them. (Splitting
-    /// records uses ``ByteSearch``, sixteen bytes a step; for cells, most of them short, this was
-    /// measured faster: 2,000 fewer instructions a claim.)
-    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func special(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+    /// All four are below `-` (0x2D), and Chinese text is all bytes of 0x80 and above, so the word is
+    /// first asked whether any byte is below 0x2D; only such words (with ASCII spaces and punctuation)
+    /// are asked for the four bytes themselves.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        // The classic test for a byte below n (n ≤ 128): exact, never a false negative.
+        guard (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 != 0 else { return false }
+        return hasByte(word, UInt8(ascii: ",")) || hasByte(word, UInt8(ascii: "\"")) || hasByte(word, UInt8(ascii: "\n"))
+            || hasByte(word, UInt8(ascii: "\r"))
+    }
+
+    /// Copies `length` bytes (sixteen or more) from `source` to `target`, sixteen a step, the last step
+    /// overlapping the one before, and says whether any of them ``isSpecial(_:)``.
+    ///
+    /// One vector comparison per kind of byte tests sixteen bytes; a reason of 150 bytes is ten steps.
+    /// Rows of a large batch are mostly long Chinese reasons, so this is most of writing them.
+    static func copyFindingSpecial(sixteenOrMore source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, length: Int) -> Bool {
+        // Compared with whole vectors: a vector with a scalar compiles to a loop over the lanes (see ByteSearch).
+        let comma = SIMD16<UInt8>(repeating: UInt8(ascii: ","))
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let lineFeed = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
+        let carriageReturn = SIMD16<UInt8>(repeating: UInt8(ascii: "\r"))
+        var hits = SIMDMask<SIMD16<Int8>>(repeating: false)
+        var offset = 0
+        while true {
+            if offset > length - 16 { offset = length - 16 }
+            let bytes = source.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+            target.storeBytes(of: bytes, toByteOffset: offset, as: SIMD16<UInt8>.self)
+            hits .|= (bytes .== comma) .| (bytes .== quote) .| (bytes .== lineFeed) .| (bytes .== carriageReturn)
+            if offset == length - 16 { break }
+            offset += 16
         }
-        var index = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // The classic test for a byte below n (n ≤ 128): exact, never a false negative.
-                let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-                if below != 0 {
-                    for offset in index..<index + 8 where special(bytes[offset]) { return true }
-                }
-                index += 8
+        let halves = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] != 0
+    }
+
+    /// Whether any of the eight bytes of `word` is `byte`: the zero-byte test on `word ^ byte…byte`,
+    /// whose only false positives lie next to a true zero, so its answer for the word is exact.
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+    }
+}
+
+/// One CSV record written byte by byte into a buffer: the fields of ``CSVWriter/line(_:)``, with the
+/// same formula guard and quoting, for the rows of a large batch, where making a string or an array
+/// for each field cost more than deciding the claim.
+///
+/// A field is copied as it is, and looked at while it is copied; only when it turns out to hold a
+/// byte that needs quotes, which few do, is it written again, quoted. A write that does not fit is
+/// dropped and marks the record ``overflowed``; ``CSVWriter/appendRecord(of:to:_:)`` then writes the
+/// whole record again in a larger buffer.
+struct CSVRecordWriter: ~Copyable {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    /// Whether some write did not fit, so the bytes written are not the record.
+    private(set) var overflowed = false
+
+    fileprivate init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// The end of one field, before the next.
+    mutating func comma() {
+        append(UInt8(ascii: ","))
+    }
+
+    /// CRLF, the end of the record.
+    mutating func endRecord() {
+        append(UInt8(ascii: "\r"))
+        append(UInt8(ascii: "\n"))
+    }
+
+    /// One field, as ``CSVWriter/field(_:)`` writes it.
+    @inline(__always)
+    mutating func field(_ cell: String) {
+        withUTF8(cell) { bytes in
+            let start = count
+            let special = copyFindingSpecial(bytes)
+            guard special || startsFormula(at: start) else { return }
+            count = start
+            appendGuarded(bytes, quoted: special)
+        }
+    }
+
+    /// `parts` joined by `separator` as one field, as ``field(_:)`` writes `parts.joined(separator:)`.
+    ///
+    /// The parts are copied straight in; only when the joined text turns out to need quotes or to
+    /// start like a formula, which few do, is it made, and written again.
+    mutating func field(joining parts: some Collection<String>, separator: StaticString) {
+        let separatorBytes = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        let start = count
+        var special = false
+        var isFirst = true
+        for part in parts {
+            if !isFirst, copyFindingSpecial(separatorBytes) { special = true }
+            isFirst = false
+            if withUTF8(part, { copyFindingSpecial($0) }) { special = true }
+        }
+        if startsFormula(at: start) {
+            // Only the whole text can tell a formula from a number: made for this rare case only.
+            count = start
+            withUTF8(parts.joined(separator: separator.description)) { appendGuarded($0, quoted: special) }
+        } else if special {
+            count = start
+            append(UInt8(ascii: "\""))
+            isFirst = true
+            for part in parts {
+                if !isFirst { appendEscaped(separatorBytes) }
+                isFirst = false
+                withUTF8(part) { appendEscaped($0) }
             }
+            append(UInt8(ascii: "\""))
         }
-        while index < bytes.count {
-            if special(bytes[index]) { return true }
-            index += 1
-        }
-        return false
     }
 
-    private static func appendQuotedIfNeeded(_ bytes: UnsafeBufferPointer<UInt8>, prefix: Bool, to out: inout [UInt8]) {
-        let quoted = needsQuotes(bytes)
-        if quoted { out.append(UInt8(ascii: "\"")) }
-        if prefix { out.append(UInt8(ascii: "'")) }
-        appendEscaped(bytes, quoted: quoted, to: &out)
-        if quoted { out.append(UInt8(ascii: "\"")) }
+    /// Text that never needs quotes or the formula guard (a status, `true`), as it is.
+    @inline(__always)
+    mutating func unquoted(_ text: String) {
+        withUTF8(text) { _ = copyFindingSpecial($0) }
     }
 
-    /// The bytes, with each `"` doubled when the field is quoted.
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout [UInt8]) {
-        guard quoted, bytes.contains(UInt8(ascii: "\"")) else {
-            out.append(contentsOf: bytes)
+    /// A number or date as `write` puts it, as it is: the same bytes as the text those types give.
+    mutating func number(_ write: (inout DigitWriter) -> Void) {
+        guard buffer.count - count >= DigitWriter.capacity else {
+            overflowed = true
             return
         }
-        for byte in bytes {
-            out.append(byte)
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        var writer = DigitWriter(UnsafeMutableBufferPointer(rebasing: buffer[count..<count + DigitWriter.capacity]))
+        write(&writer)
+        count += writer.count
+    }
+
+    /// Whether the field written from `start` on begins with a byte that can start a formula.
+    private func startsFormula(at start: Int) -> Bool {
+        count > start && CSVWriter.startsFormula(buffer[start])
+    }
+
+    /// A field that needs quotes or may be a formula, as ``CSVWriter/field(_:)`` writes it: quoted
+    /// with its `"` doubled when `quoted`, and after a `'` when it starts a formula and is no number.
+    private mutating func appendGuarded(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        let prefixed = bytes.first.map(CSVWriter.startsFormula) == true && Rational(decimalBytes: bytes) == nil
+        if quoted { append(UInt8(ascii: "\"")) }
+        if prefixed { append(UInt8(ascii: "'")) }
+        if quoted {
+            appendEscaped(bytes)
+            append(UInt8(ascii: "\""))
+        } else {
+            _ = copyFindingSpecial(bytes)
         }
     }
+
+    /// Copies `bytes` to the end of the record, and says whether any of them ``CSVWriter/isSpecial(_:)``,
+    /// looking at them as they are copied: sixteen at a time, the last sixteen overlapping the ones
+    /// before; shorter fields eight or four at a time, the same way.
+    @inline(__always)
+    private mutating func copyFindingSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = bytes.count
+        guard length <= buffer.count - count else {
+            overflowed = true
+            return false
+        }
+        guard let base = bytes.baseAddress, let end = buffer.baseAddress else { return false }
+        let source = UnsafeRawPointer(base)
+        let target = UnsafeMutableRawPointer(end + count)
+        count += length
+        if length >= 16 {
+            return CSVWriter.copyFindingSpecial(sixteenOrMore: source, to: target, length: length)
+        }
+        if length >= 8 {
+            let first = source.loadUnaligned(as: UInt64.self)
+            let last = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            target.storeBytes(of: first, as: UInt64.self)
+            target.storeBytes(of: last, toByteOffset: length - 8, as: UInt64.self)
+            return CSVWriter.hasSpecialByte(first) || CSVWriter.hasSpecialByte(last)
+        }
+        if length >= 4 {
+            let first = source.loadUnaligned(as: UInt32.self)
+            let last = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            target.storeBytes(of: first, as: UInt32.self)
+            target.storeBytes(of: last, toByteOffset: length - 4, as: UInt32.self)
+            return CSVWriter.hasSpecialByte(UInt64(first) | UInt64(last) &<< 32)
+        }
+        var special = false
+        for offset in 0..<length {
+            let byte = base[offset]
+            target.storeBytes(of: byte, toByteOffset: offset, as: UInt8.self)
+            if CSVWriter.isSpecial(byte) { special = true }
+        }
+        return special
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        guard count < buffer.count else {
+            overflowed = true
+            return
+        }
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// The bytes of a quoted field, with each `"` doubled: copied a run at a time up to each quote.
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let quote = UInt8(ascii: "\"")
+        var start = 0
+        while start < bytes.count {
+            let end = ByteSearch.firstIndex(of: quote, quote, quote, in: bytes, from: start)
+            _ = copyFindingSpecial(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            guard end < bytes.count else { return }
+            append(quote)
+            append(quote)
+            start = end + 1
+        }
+    }
+}
+
+/// The UTF-8 bytes of `text`, in place when the string holds them contiguously, as native strings do.
+///
+/// Asking `isContiguousUTF8` first, rather than falling back after `withContiguousStorageIfAvailable`
+/// says no, is what lets the compiler leave the string's storage unretained: that was 40
+/// instructions a field.
+@inline(__always)
+private func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    guard text.isContiguousUTF8 else { return Array(text.utf8).withUnsafeBufferPointer(body) }
+    return text.utf8.withContiguousStorageIfAvailable(body)!
 }

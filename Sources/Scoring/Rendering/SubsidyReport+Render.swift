@@ -200,45 +200,46 @@ public struct SubsidyWriter: Sendable {
         "bound_by", "measure_title", "reasons", "citation", "interpretations", "discrepancies",
     ]
 
-    /// One CSV record, written straight to bytes, in the order of ``csvColumns``.
+    /// One CSV record, written straight to bytes, in the order of ``csvColumns``. Everything is read
+    /// in place from `result`: copying the claim out would retain and release each of its strings.
     static func appendCSVRow(_ result: ClaimResult, to out: inout [UInt8]) {
-        let comma = UInt8(ascii: ",")
-        let claim = result.claim
-        CSVWriter.append(claim.id, to: &out)
-        out.append(comma)
-        CSVWriter.append(claim.applicant, to: &out)
-        out.append(comma)
-        claim.date.append(to: &out)
-        out.append(comma)
-        CSVWriter.append(claim.measure, to: &out)
-        out.append(comma)
-        result.amount.appendMoney(to: &out)
-        out.append(comma)
-        CSVWriter.append(claim.matter ?? "", to: &out)
-        out.append(comma)
-        if let round = claim.values["round"]?.number { out.append(contentsOf: round.description.utf8) }
-        out.append(comma)
-        out.append(contentsOf: result.status.rawValue.utf8)
-        out.append(comma)
-        result.computed.appendMoney(to: &out)
-        out.append(comma)
-        result.forgone.appendMoney(to: &out)
-        out.append(comma)
-        out.append(contentsOf: (result.isCeiling ? "true" : "false").utf8)
-        out.append(comma)
-        CSVWriter.append(joining: result.boundBy.map(\.rule), separator: ";", to: &out)
-        out.append(comma)
-        CSVWriter.append(result.measureTitle, to: &out)
-        out.append(comma)
-        CSVWriter.append(joining: result.reasons, separator: "；", to: &out)
-        out.append(comma)
-        CSVWriter.append(result.citation, to: &out)
-        out.append(comma)
-        CSVWriter.append(joining: result.interpretations, separator: ";", to: &out)
-        out.append(comma)
-        CSVWriter.append(joining: result.discrepancies, separator: "；", to: &out)
-        out.append(UInt8(ascii: "\r"))
-        out.append(UInt8(ascii: "\n"))
+        CSVWriter.appendRecord(of: result, to: &out) { row, result in
+            row.field(result.claim.id)
+            row.comma()
+            row.field(result.claim.applicant)
+            row.comma()
+            row.number(result.claim.date.write)
+            row.comma()
+            row.field(result.claim.measure)
+            row.comma()
+            row.number(result.amount.writeMoney)
+            row.comma()
+            if let matter = result.claim.matter { row.field(matter) }
+            row.comma()
+            if let round = result.claim.values["round"]?.number { row.unquoted(round.description) }
+            row.comma()
+            row.unquoted(result.status.rawValue)
+            row.comma()
+            row.number(result.computed.writeMoney)
+            row.comma()
+            row.number(result.forgone.writeMoney)
+            row.comma()
+            row.unquoted(result.isCeiling ? "true" : "false")
+            row.comma()
+            // Most claims are bound by nothing; the rules of the others are read in place, not gathered.
+            if !result.boundBy.isEmpty { row.field(joining: result.boundBy.lazy.map { $0.rule }, separator: ";") }
+            row.comma()
+            row.field(result.measureTitle)
+            row.comma()
+            row.field(joining: result.reasons, separator: "；")
+            row.comma()
+            row.field(result.citation)
+            row.comma()
+            row.field(joining: result.interpretations, separator: ";")
+            row.comma()
+            row.field(joining: result.discrepancies, separator: "；")
+            row.endRecord()
+        }
     }
 }
 
