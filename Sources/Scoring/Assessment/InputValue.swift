@@ -69,6 +69,9 @@ public enum InputValue: Sendable, Hashable {
     /// is held to ``Rational/init(moneyText:)`` by the tests). Booleans and choices are taken only
     /// when their bytes are exactly `true`, 是 or a listed choice: strings compare equal also when
     /// written with other code points, and those are left to the text parse.
+    ///
+    /// Always inlined: the column is then read where it lies in its array, not copied for a call.
+    @inline(__always)
     static func parse(bytes: UnsafeBufferPointer<UInt8>, as input: InputColumn) -> InputValue? {
         let value: Rational
         switch input.type {

@@ -1,6 +1,6 @@
 /// An input of the schedule as the reading of its cells needs it, taken from its definition once,
-/// so a batch of millions of cells copies no definition (a class: handing one on is one retain).
-final class InputColumn: Sendable {
+/// so a batch of millions of cells copies no definition.
+struct InputColumn: Sendable {
     /// The input's id: the key its values are kept under.
     let id: String
     let type: InputType
