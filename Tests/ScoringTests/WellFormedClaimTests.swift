@@ -284,14 +284,4 @@ struct WellFormedClaimTests {
                 }
             }
         }
-    }
-
-    /// Amounts read from bytes are the amounts read from text.
-    @Test func amountsFromBytesAreAmountsFromText() {
-        for cell in Self.edgeCells + Self.randomCells(count: 5000, seed: 11) {
-            guard let text = cell.withUnsafeBufferPointer({ CSVRecords.string($0) }) else { continue }
-            let fromBytes = cell.withUnsafeBufferPointer { Rational(amountBytes: $0) }
-            #expect(fromBytes == Rational(moneyText: text), "\(text.debugDescription)")
-        }
-    }
-}
+    }}

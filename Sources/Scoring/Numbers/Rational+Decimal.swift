@@ -68,10 +68,8 @@ extension Rational {
         self = value
     }
 
-    /// ``init(moneyText:)`` on a cell's UTF-8 bytes, so a claims file's amounts are read without a
+    /// ``init(moneyText:)`` on the text's UTF-8 bytes, so a claims file's amounts are read without a
     /// string each: `1234567.89`, `1,234,567.89`, `20万`, `1.2亿`, `3000元`, `20万元`.
-    ///
-    /// It must accept and refuse exactly what ``init(moneyText:)`` does; the tests hold the two to that.
     init?(amountBytes all: UnsafeBufferPointer<UInt8>) {
         var end = all.count
         /// Whether the bytes up to `end` end with the three bytes of one CJK character.

@@ -5,54 +5,10 @@ extension Rational {
     /// Thousands separators must be in groups of three; anything else (`1.5x`, `1,5`, `二十万`,
     /// `1e5`) is rejected rather than misread. Negative amounts are accepted here and rejected by
     /// the caller where they make no sense.
-    private static let yuanSign = Array("元".utf8)
-    private static let wanSign = Array("万".utf8)
-    private static let yiSign = Array("亿".utf8)
-
     public init?(moneyText raw: some StringProtocol) {
-        let parsed = raw.utf8.withContiguousStorageIfAvailable { Rational(moneyBytes: $0) }
-        guard let value = parsed ?? Array(raw.utf8).withUnsafeBufferPointer({ Rational(moneyBytes: $0) }) else { return nil }
+        let parsed = raw.utf8.withContiguousStorageIfAvailable { Rational(amountBytes: $0) }
+        guard let value = parsed ?? Array(raw.utf8).withUnsafeBufferPointer({ Rational(amountBytes: $0) }) else { return nil }
         self = value
-    }
-
-    /// ``init(moneyText:)`` on the text's UTF-8 bytes.
-    private init?(moneyBytes all: UnsafeBufferPointer<UInt8>) {
-        var text = all[...]
-        func drop(_ suffix: [UInt8]) -> Bool {
-            guard text.count >= suffix.count, text.suffix(suffix.count).elementsEqual(suffix) else { return false }
-            text = text.dropLast(suffix.count)
-            return true
-        }
-        _ = drop(Self.yuanSign)
-        var multiplier: Int64 = 1
-        if drop(Self.wanSign) {
-            multiplier = 10_000
-        } else if drop(Self.yiSign) {
-            multiplier = 100_000_000
-        }
-        let comma = UInt8(ascii: ",")
-        guard text.contains(comma) else {
-            guard let value = Rational(decimalBytes: UnsafeBufferPointer(rebasing: text)),
-                let scaled = multiplier == 1 ? value : try? value * Rational(integer: multiplier)
-            else { return nil }
-            self = scaled
-            return
-        }
-        // Thousands separators: groups of three after a first group of one to three digits, and
-        // only before the decimal point.
-        let negative = text.first == UInt8(ascii: "-")
-        let body = negative ? text.dropFirst() : text
-        let point = body.firstIndex(of: UInt8(ascii: ".")) ?? body.endIndex
-        let groups = body[..<point].split(separator: comma, omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-        var plain: [UInt8] = negative ? [UInt8(ascii: "-")] : []
-        plain.reserveCapacity(text.count)
-        for group in groups { plain += group }
-        plain += body[point...]
-        guard let value = plain.withUnsafeBufferPointer({ Rational(decimalBytes: $0) }),
-            let scaled = try? value * Rational(integer: multiplier)
-        else { return nil }
-        self = scaled
     }
 
     /// `125,000.00 元` style text for people: thousands grouped, two decimals, rounded half away from zero.
