@@ -284,4 +284,5 @@ struct WellFormedClaimTests {
                 }
             }
         }
-    }}
+    }
+}
