@@ -183,6 +183,7 @@ struct ByteWritingTests {
             #expect(joinedBytes(parts, ",") == CSVWriter.field(parts.joined(separator: ",")), "\(parts)")
             #expect(joinedBytes(parts, "-") == CSVWriter.field(parts.joined(separator: "-")), "\(parts)")
             #expect(joinedBytes(parts, "") == CSVWriter.field(parts.joined(separator: "")), "\(parts)")
+            #expect(joinedBytes(parts, "\"") == CSVWriter.field(parts.joined(separator: "\"")), "\(parts)")
         }
         #expect(joinedBytes(["甲", "乙", "a,b"], "；") == "\"甲；乙；a,b\"")
         #expect(joinedBytes(["=x", "y"], ";") == "'=x;y")
