@@ -45,9 +45,6 @@ struct ByteWritingTests {
         ]
         for value in values {
             #expect(moneyBytes(value) == (try value.fixedText(places: 2)), "\(value)")
-            var out: [UInt8] = []
-            value.appendMoney(to: &out)
-            #expect(moneyBytes(value) == String(decoding: out, as: UTF8.self), "\(value)")
         }
         #expect(moneyBytes(try Rational(numerator: 5, denominator: 1000)) == "0.01")
         #expect(moneyBytes(try Rational(numerator: -5, denominator: 1000)) == "-0.01")

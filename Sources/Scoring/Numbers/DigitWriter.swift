@@ -25,15 +25,6 @@ struct DigitWriter: ~Copyable {
         }
     }
 
-    /// Appends the bytes `body` writes to `out`, without making a string.
-    static func append(to out: inout [UInt8], _ body: (inout DigitWriter) -> Void) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            var writer = DigitWriter(buffer)
-            body(&writer)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<writer.count]))
-        }
-    }
-
     mutating func append(_ byte: UInt8) {
         precondition(count < buffer.count, "DigitWriter: text longer than its buffer")
         buffer[count] = byte

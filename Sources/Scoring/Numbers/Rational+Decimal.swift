@@ -147,16 +147,6 @@ extension Rational {
         writer.appendDigits(magnitude % UInt64(scale), width: places)
     }
 
-    /// The bytes of `fixedText(places: 2)` (or of `description` when that overflows) appended to
-    /// `out`: an amount column of a CSV row, written without making a string.
-    func appendMoney(to out: inout [UInt8]) {
-        guard let units = try? units(places: 2) else {
-            out.append(contentsOf: ((try? fixedText(places: 2)) ?? description).utf8)
-            return
-        }
-        DigitWriter.append(to: &out) { writer in Self.writeDecimal(units: units, places: 2, scale: 100, into: &writer) }
-    }
-
     /// The value written with exactly `places` decimals, rounding half away from zero when needed.
     public func fixedText(places: Int, rounding mode: RoundingMode = .halfAwayFromZero) throws(ArithmeticOverflow)
         -> String
