@@ -182,6 +182,7 @@ struct CSVRecordWriter: ~Copyable {
     ///
     /// The parts are copied straight in; only when the joined text turns out to need quotes or to
     /// start like a formula, which few do, is it made, and written again.
+    @inline(__always)
     mutating func field(joining parts: some Collection<String>, separator: StaticString) {
         let separatorBytes = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
         let start = count
