@@ -107,16 +107,23 @@ public struct SubsidyCalculator: Sendable {
             throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
         }
         let plan = plans[measureIndex]
-        let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
-        var result = ClaimResult(
-            claim: claim, measureTitle: plan.measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
-            boundBy: [], reasons: [], citation: plan.citation,
-            interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: [])
-        result.reasons.reserveCapacity(4)
-        /// The claim decided here, with nothing for the rules across claims to do.
-        /// The result is taken, not copied: this is the last use of it.
-        func done(_ result: consuming ClaimResult) -> Assessed { Assessed(result: result, pendingMeasure: nil, measure: measureIndex) }
+        // Made where it is returned and changed in place: Swift copied a result built in the same
+        // function as the steps (a retain and a release of each of its texts, a million times a run).
+        var assessed = Assessed(
+            result: ClaimResult(
+                claim: claim, measureTitle: plan.measure.title, status: .granted, amount: .zero, computed: .zero, isCeiling: false,
+                boundBy: [], reasons: [], citation: plan.citation,
+                interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: []),
+            pendingMeasure: nil, measure: measureIndex)
+        if try assess(claim, plan, file: file, into: &assessed.result) { assessed.pendingMeasure = measureIndex }
+        return assessed
+    }
 
+    /// Steps 1–5 for `claim`, written into `result`; whether the claim goes on to the rules across
+    /// claims (it does not when it is ineligible or needs a decision).
+    private func assess(_ claim: Claim, _ plan: MeasurePlan, file: String, into result: inout ClaimResult) throws(FileProblem) -> Bool {
+        let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
+        result.reasons.reserveCapacity(4)
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
             case .missingInput(let id):
@@ -137,7 +144,7 @@ public struct SubsidyCalculator: Sendable {
             result.status = .ineligible
             result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
-            return done(result)
+            return false
         }
         // 2. Applicants the document excludes.
         for index in schedule.exclusions.indices {
@@ -147,13 +154,13 @@ public struct SubsidyCalculator: Sendable {
                     result.status = .ineligible
                     result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
-                    return done(result)
+                    return false
                 }
             } catch {
                 let reason = try missing(error)
                 result.status = .needsDecision
                 result.reasons.append(reason)
-                return done(result)
+                return false
             }
         }
         // 3. The measure's own conditions: every failing one is listed.
@@ -183,12 +190,12 @@ public struct SubsidyCalculator: Sendable {
         if !failed.isEmpty {
             result.status = .ineligible
             result.reasons = failed
-            return done(result)
+            return false
         }
         if !undecided.isEmpty {
             result.status = .needsDecision
             result.reasons = undecided
-            return done(result)
+            return false
         }
         result.reasons.append(plan.eligible)
 
@@ -206,7 +213,7 @@ public struct SubsidyCalculator: Sendable {
                 result.status = .needsDecision
             }
             result.reasons.append(reason)
-            return done(result)
+            return false
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append(working)
@@ -215,7 +222,7 @@ public struct SubsidyCalculator: Sendable {
             guard let approved = claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
-                return done(result)
+                return false
             }
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")
@@ -257,7 +264,7 @@ public struct SubsidyCalculator: Sendable {
                 Finding(severity: .warning, code: "claim.above-entitlement",
                     message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
         }
-        return Assessed(result: result, pendingMeasure: measureIndex, measure: measureIndex)
+        return true
     }
 
     /// Step 6: the rules across claims (same matter, highest only, count limits, yearly caps, the
