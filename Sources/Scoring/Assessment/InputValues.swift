@@ -55,16 +55,20 @@ public struct InputValues: Sendable, Hashable, ExpressibleByDictionaryLiteral {
                 entries.remove(at: position)
                 rebuildIndex()
             case (nil, let value?):
-                entries.append(Entry(id: id, value: value))
-                if index != nil {
-                    index![id] = entries.count - 1
-                } else if entries.count > Self.indexedFrom {
-                    rebuildIndex()
-                }
+                appendNew(id, value)
             case (nil, nil):
                 break
             }
         }
+    }
+
+    /// Adds the value of an input that has none yet, without comparing it with the ids before it:
+    /// for a row's cells, whose columns the header made unique.
+    mutating func appendNew(_ id: consuming String, _ value: consuming InputValue) {
+        assert(position(of: id) == nil, "InputValues.appendNew: \(id) already has a value")
+        if index != nil { index![copy id] = entries.count }
+        entries.append(Entry(id: id, value: value))
+        if index == nil, entries.count > Self.indexedFrom { rebuildIndex() }
     }
 
     private func position(of id: String) -> Int? {

@@ -184,14 +184,10 @@ struct ClaimStreamReader: Sendable {
         case .unknown:
             return false
         case .input(let input):
-            let column = inputColumns[input]
-            let id = column.id
-            if let typed = InputValue.parse(bytes: text, as: column) {
-                row.values[id] = typed
-                return true
-            }
-            guard let typed = inputValue(text, input) else { return false }
-            row.values[id] = typed
+            // The column is read where it lies, not copied: a copy retains each of its texts, for
+            // every cell of a million rows. Each input has one column, so its value is new to the row.
+            guard let typed = InputValue.parse(bytes: text, as: inputColumns[input]) ?? inputValue(text, input) else { return false }
+            row.values.appendNew(inputColumns[input].id, typed)
             return true
         case .fixed(let fixed):
             switch fixed {
