@@ -20,6 +20,17 @@ struct Facts {
         return number
     }
 
+    /// The number held by an input or derived value already found in the catalog.
+    func number(_ source: NumberSource) throws(EvaluationError) -> Rational {
+        switch source {
+        case .derived(let derived):
+            return try value(of: derived)
+        case .input(let id):
+            guard let number = try value(id).number else { throw .missingInput(id) }
+            return number
+        }
+    }
+
     /// A derived value alone: what conditions compare, worked out without writing the working.
     /// Any problem (a zero denominator, an overflow) is the one ``ratio(_:)`` reports.
     private func value(of derived: DerivedInput) throws(EvaluationError) -> Rational {

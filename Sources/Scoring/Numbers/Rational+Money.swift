@@ -21,12 +21,15 @@ extension Rational {
             }
         }
         guard let cents = try? units(places: 2) else { return description }
-        return DigitWriter.text { writer in
-            if cents < 0 { writer.append(UInt8(ascii: "-")) }
-            writer.appendGrouped(cents.magnitude / 100)
-            writer.append(UInt8(ascii: "."))
-            writer.appendDigits(cents.magnitude % 100, width: 2)
-        }
+        return DigitWriter.text { writer in Self.writeYuanText(cents: cents, into: &writer) }
+    }
+
+    /// `yuanText` of an amount of `cents` 分.
+    private static func writeYuanText(cents: Int64, into writer: inout DigitWriter) {
+        if cents < 0 { writer.append(UInt8(ascii: "-")) }
+        writer.appendGrouped(cents.magnitude / 100)
+        writer.append(UInt8(ascii: "."))
+        writer.appendDigits(cents.magnitude % 100, width: 2)
     }
 
     /// `fixedText(places: 2)` (or `description` when that overflows), written into `writer`: the
@@ -67,6 +70,9 @@ extension Rational {
     /// policies themselves state amounts, so explanations read like the source.
     public var wanText: String {
         if isInteger, numerator >= 0 { return Self.wanText(whole: numerator) }
+        // Not a whole number of 元: a tenth of it in 万 or 亿 has more than six characters, and
+        // its hundredth is not whole either, so it is always written in 元.
+        if !isInteger { return yuanText + "元" }
         if let yi = try? self / Rational(integer: 100_000_000), let exact = yi.exactDecimalText, exact.count <= 6,
             self.magnitudeAtLeast(100_000_000)
         {
@@ -82,26 +88,46 @@ extension Rational {
 
     /// `wanText` for a whole, non-negative number of 元, worked out on integers.
     private static func wanText(whole value: Int64) -> String {
+        DigitWriter.text { writer in writeWanText(whole: value, into: &writer) }
+    }
+
+    /// `wanText` written into `writer`, for a claim's working to take the bytes as they are, with no
+    /// string made for them; `false`, with nothing written, for the amounts only `wanText` writes
+    /// (below zero, or too large to count in 分).
+    func writeWanText(into writer: inout DigitWriter) -> Bool {
+        if isInteger {
+            guard numerator >= 0 else { return false }
+            Self.writeWanText(whole: numerator, into: &writer)
+            return true
+        }
+        guard let cents = try? units(places: 2) else { return false }
+        Self.writeYuanText(cents: cents, into: &writer)
+        writer.append(Self.yuan)
+        return true
+    }
+
+    private static let yuan = Array("元".utf8)
+
+    /// `wanText` of a whole, non-negative number of 元.
+    private static func writeWanText(whole value: Int64, into writer: inout DigitWriter) {
         let magnitude = UInt64(value)
-        return DigitWriter.text { writer in
-            // 亿 when the quotient has at most six characters (`1.2345亿元` is too fine to read).
-            if magnitude >= 100_000_000 {
-                let start = writer.count
-                writer.appendQuotient(whole: magnitude / 100_000_000, fraction: magnitude % 100_000_000, scale: 100_000_000)
-                if writer.count - start <= 6 {
-                    writer.append(yiYuan)
-                    return
-                }
-                writer.truncate(to: start)
-            }
-            if magnitude >= 10_000, magnitude % 100 == 0 {
-                writer.appendQuotient(whole: magnitude / 10_000, fraction: magnitude % 10_000, scale: 10_000)
-                writer.append(wanYuan)
+        // 亿 when the quotient has at most six characters (`1.2345亿元` is too fine to read).
+        if magnitude >= 100_000_000 {
+            let start = writer.count
+            writer.appendQuotient(whole: magnitude / 100_000_000, fraction: magnitude % 100_000_000, scale: 100_000_000)
+            if writer.count - start <= 6 {
+                writer.append(yiYuan)
                 return
             }
-            writer.appendGrouped(magnitude)
-            writer.append(pointZeroZeroYuan)
+            writer.truncate(to: start)
         }
+        if magnitude >= 10_000, magnitude % 100 == 0 {
+            writer.appendQuotient(whole: magnitude / 10_000, fraction: magnitude % 10_000, scale: 10_000)
+            writer.append(wanYuan)
+            return
+        }
+        writer.appendGrouped(magnitude)
+        writer.append(pointZeroZeroYuan)
     }
 
     private func magnitudeAtLeast(_ value: Int64) -> Bool {

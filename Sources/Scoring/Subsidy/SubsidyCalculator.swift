@@ -25,6 +25,16 @@ public struct SubsidyCalculator: Sendable {
         /// The interpretations a claim cites once every condition was evaluated: the measure's own,
         /// then each condition's.
         let interpretationsWhenEvaluated: [String]
+        /// The schedule's exclusions, prepared (the same for every measure), each with the reason a
+        /// claim it excludes is given.
+        let exclusions: [(test: CompiledCondition, reason: String, interpretation: String?)]
+        /// The measure's conditions, prepared, by position.
+        let conditions: [CompiledCondition]
+        /// For each condition, `不符合：企业（`, and the facts a failing claim is shown.
+        let failures: [(start: String, facts: [ShownFact])]
+        let amount: CompiledAmount
+        /// The amount and its whole working (`金额：20万元`), when they are the same for every claim.
+        let constantAmount: (outcome: AmountEvaluator.Outcome, working: String)?
 
         init(_ measure: Measure, in schedule: Schedule) {
             self.measure = measure
@@ -32,6 +42,22 @@ public struct SubsidyCalculator: Sendable {
             discrepancies = SubsidyCalculator.discrepancyNotes(measure, schedule)
             eligible = "符合条件：" + (measure.eligible.isEmpty ? "本项无附加条件" : measure.eligible.map(\.label).joined(separator: "；"))
             interpretationsWhenEvaluated = measure.interpretations + measure.eligible.compactMap(\.interpretation)
+            let catalog = schedule.catalog
+            exclusions = schedule.exclusions.map { exclusion in
+                (CompiledCondition(exclusion.when, catalog: catalog), "不适用：\(exclusion.label)（「\(exclusion.cite.text)」）", exclusion.interpretation)
+            }
+            conditions = measure.eligible.map { CompiledCondition($0.when, catalog: catalog) }
+            failures = measure.eligible.map { condition in
+                ("不符合：\(condition.label)（", condition.when.inputs.map { ShownFact($0, in: catalog) })
+            }
+            amount = CompiledAmount(measure.amount, schedule)
+            if amount.readsNoFacts {
+                var working = WorkingText("金额：")
+                let facts = Facts(catalog: catalog, values: [:], notes: [:], region: nil)
+                constantAmount = (try? AmountEvaluator.evaluate(amount, facts, working: &working)).map { ($0, working.text) }
+            } else {
+                constantAmount = nil
+            }
         }
     }
 
@@ -147,12 +173,11 @@ public struct SubsidyCalculator: Sendable {
             return false
         }
         // 2. Applicants the document excludes.
-        for index in schedule.exclusions.indices {
+        for exclusion in plan.exclusions {
             do {
-                if try facts.holds(schedule.exclusions[index].when) {
-                    let exclusion = schedule.exclusions[index]
+                if try facts.holds(exclusion.test) {
                     result.status = .ineligible
-                    result.reasons.append("不适用：\(exclusion.label)（「\(exclusion.cite.text)」）")
+                    result.reasons.append(exclusion.reason)
                     if let interpretation = exclusion.interpretation { result.interpretations.append(interpretation) }
                     return false
                 }
@@ -168,10 +193,10 @@ public struct SubsidyCalculator: Sendable {
         var undecided: [String] = []
         /// The positions of the conditions that could not be evaluated.
         var undecidedConditions: [Int] = []
-        for (index, condition) in plan.measure.eligible.enumerated() {
+        for index in plan.conditions.indices {
             do {
-                if !(try facts.holds(condition.when)) {
-                    failed.append("不符合：\(condition.label)（\(factsShown(condition.when, facts))）")
+                if !(try facts.holds(plan.conditions[index])) {
+                    failed.append(failureReason(plan.failures[index], facts))
                 }
             } catch {
                 undecided.append(try missing(error))
@@ -201,19 +226,24 @@ public struct SubsidyCalculator: Sendable {
 
         // 4. The amount.
         let outcome: AmountEvaluator.Outcome
-        var working = "金额："
-        working.reserveCapacity(160)
-        do {
-            outcome = try AmountEvaluator.evaluate(plan.measure.amount, schedule, facts, working: &working)
-        } catch {
-            let reason = try missing(error)
-            if case .noMatchingCase = error {
-                result.status = .ineligible
-            } else {
-                result.status = .needsDecision
+        let working: String
+        if let constant = plan.constantAmount {
+            (outcome, working) = constant
+        } else {
+            var text = WorkingText("金额：")
+            do {
+                outcome = try AmountEvaluator.evaluate(plan.amount, facts, working: &text)
+            } catch {
+                let reason = try missing(error)
+                if case .noMatchingCase = error {
+                    result.status = .ineligible
+                } else {
+                    result.status = .needsDecision
+                }
+                result.reasons.append(reason)
+                return false
             }
-            result.reasons.append(reason)
-            return false
+            working = text.text
         }
         if !outcome.interpretations.isEmpty { result.interpretations += outcome.interpretations }
         result.reasons.append(working)
@@ -240,11 +270,19 @@ public struct SubsidyCalculator: Sendable {
                     amount = approved
                 } else {
                     amount = approved
-                    result.reasons.append("按核定金额 \(approved.wanText)（上限 \(outcome.value.wanText)）")
+                    var reason = WorkingText("按核定金额 ")
+                    reason.append(wan: approved)
+                    reason.append("（上限 ")
+                    reason.append(wan: outcome.value)
+                    reason.append("）")
+                    result.reasons.append(reason.text)
                 }
             } else {
                 result.isCeiling = true
-                result.reasons.append("未填写核定金额：显示上限 \(outcome.value.wanText)，实际金额由主管部门在上限内核定")
+                var reason = WorkingText("未填写核定金额：显示上限 ")
+                reason.append(wan: outcome.value)
+                reason.append("，实际金额由主管部门在上限内核定")
+                result.reasons.append(reason.text)
             }
         }
         // 5. The measure's own ceiling.
@@ -298,12 +336,20 @@ public struct SubsidyCalculator: Sendable {
         }
     }
 
-    private func factsShown(_ condition: Condition, _ facts: Facts) -> String {
-        let ids = condition.inputs
-        return ids.map { id in
-            if let derived = schedule.catalog.derivedValue(id), let working = try? facts.ratio(derived).working { return working }
-            return "\(facts.label(id)) \(facts.display(id))"
-        }.joined(separator: "，")
+    /// `不符合：企业（申请主体类型 「事业单位」）`: the condition's label, then each fact it reads as
+    /// `本年度进出口额 8000万元`, or a derived value's working.
+    private func failureReason(_ failure: (start: String, facts: [ShownFact]), _ facts: Facts) -> String {
+        var reason = WorkingText(failure.start)
+        for (index, fact) in failure.facts.enumerated() {
+            if index > 0 { reason.append("，") }
+            if let derived = fact.derived, let working = try? facts.ratio(derived).working {
+                reason.append(working)
+            } else {
+                fact.appendLabelled(facts, to: &reason)
+            }
+        }
+        reason.append("）")
+        return reason.text
     }
 }
 
