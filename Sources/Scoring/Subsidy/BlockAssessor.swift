@@ -87,10 +87,10 @@ final class BlockAssessor: @unchecked Sendable {
                 reader.claims(in: rows, range: split(rows.range, into: workers)[part]) { outcome -> AssessedRow in
                     switch consume outcome {
                     case .claim(let claim):
-                        do throws(FileProblem) {
-                            return AssessedRow(assessed: try calculator.assess(claim, file: file), problems: [])
+                        do throws(SubsidyCalculator.Unassessed) {
+                            return AssessedRow(assessed: try calculator.assess(taking: claim, file: file), problems: [])
                         } catch {
-                            return AssessedRow(unassessed: claim, problems: [error])
+                            return AssessedRow(unassessed: error.claim, problems: [error.problem])
                         }
                     case .rejected(_, let problems): return AssessedRow(problems: problems)
                     }

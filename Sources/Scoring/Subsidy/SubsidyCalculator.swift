@@ -129,8 +129,25 @@ public struct SubsidyCalculator: Sendable {
     /// - Throws: a ``FileProblem`` naming the row and column of a fact the measure needs that the
     ///   claim leaves blank.
     public func assess(_ claim: Claim, file: String) throws(FileProblem) -> Assessed {
+        do {
+            return try assess(taking: claim, file: file)
+        } catch {
+            throw error.problem
+        }
+    }
+
+    /// A claim that could not be assessed, handed back with the reason.
+    struct Unassessed: Error {
+        var claim: Claim
+        var problem: FileProblem
+    }
+
+    /// ``assess(_:file:)`` for a claim the caller gives up: the result holds it without copying it
+    /// (a copy retains each of its texts, a million times a run).
+    func assess(taking claim: consuming Claim, file: String) throws(Unassessed) -> Assessed {
         guard let measureIndex = schedule.measureIndex[claim.measure] else {
-            throw FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
+            let problem = FileProblem(file: file, location: SourceLocation(line: claim.line, column: 1), field: "measure", message: "本政策没有项目「\(claim.measure)」")
+            throw Unassessed(claim: claim, problem: problem)
         }
         let plan = plans[measureIndex]
         // Made where it is returned and changed in place: Swift copied a result built in the same
@@ -141,21 +158,26 @@ public struct SubsidyCalculator: Sendable {
                 boundBy: [], reasons: [], citation: plan.citation,
                 interpretations: plan.measure.interpretations, discrepancies: plan.discrepancies, findings: []),
             pendingMeasure: nil, measure: measureIndex)
-        if try assess(claim, plan, file: file, into: &assessed.result) { assessed.pendingMeasure = measureIndex }
+        do {
+            if try assess(plan, file: file, into: &assessed.result) { assessed.pendingMeasure = measureIndex }
+        } catch {
+            throw Unassessed(claim: assessed.result.claim, problem: error)
+        }
         return assessed
     }
 
-    /// Steps 1–5 for `claim`, written into `result`; whether the claim goes on to the rules across
-    /// claims (it does not when it is ineligible or needs a decision).
-    private func assess(_ claim: Claim, _ plan: MeasurePlan, file: String, into result: inout ClaimResult) throws(FileProblem) -> Bool {
-        let facts = Facts(catalog: schedule.catalog, values: claim.values, notes: [:], region: nil)
+    /// Steps 1–5 for the claim in `result`, written into it; whether the claim goes on to the rules
+    /// across claims (it does not when it is ineligible or needs a decision).
+    private func assess(_ plan: MeasurePlan, file: String, into result: inout ClaimResult) throws(FileProblem) -> Bool {
+        let facts = Facts(catalog: schedule.catalog, values: result.claim.values, notes: [:], region: nil)
+        let line = result.claim.line
         result.reasons.reserveCapacity(4)
         func missing(_ error: EvaluationError) throws(FileProblem) -> String {
             switch error {
             case .missingInput(let id):
                 if let note = schedule.catalog.ifMissing(id) { return "缺少「\(facts.label(id))」：\(note)" }
                 throw FileProblem(
-                    file: file, location: SourceLocation(line: claim.line, column: 1), field: id,
+                    file: file, location: SourceLocation(line: line, column: 1), field: id,
                     message: "项目 \(plan.measure.id) 需要「\(facts.label(id))」，此行未填写")
             case .undefined(_, let working): return "\(working)，无法计算"
             case .noMatchingCase(let message): return message
@@ -166,9 +188,9 @@ public struct SubsidyCalculator: Sendable {
         }
 
         // 1. The policy in force on the claim's date.
-        if let window = schedule.header.effective, !window.contains(claim.date) {
+        if let window = schedule.header.effective, !window.contains(result.claim.date) {
             result.status = .ineligible
-            result.reasons.append("日期 \(claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
+            result.reasons.append("日期 \(result.claim.date) 不在本政策有效期（\(window.from?.description ?? "…") 至 \(window.to?.description ?? "…")）内，不适用")
             if let interpretation = window.interpretation { result.interpretations.append(interpretation) }
             return false
         }
@@ -249,7 +271,7 @@ public struct SubsidyCalculator: Sendable {
         result.reasons.append(working)
         var amount = outcome.value
         if let reason = outcome.undefinedReason {
-            guard let approved = claim.approvedAmount else {
+            guard let approved = result.claim.approvedAmount else {
                 result.status = .needsDecision
                 result.reasons.append("原文未给出金额，需由主管部门决定（\(reason)）")
                 return false
@@ -257,16 +279,16 @@ public struct SubsidyCalculator: Sendable {
             amount = approved
             result.reasons.append("按核定金额 \(approved.wanText)（原文未给出金额）")
         } else if outcome.isCeiling {
-            if let approved = claim.approvedAmount {
+            if let approved = result.claim.approvedAmount {
                 if approved > outcome.value {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.above-ceiling",
-                            message: "核定金额 \(approved.wanText) 超过上限 \(outcome.value.wanText)，按上限计", location: claim.id))
+                            message: "核定金额 \(approved.wanText) 超过上限 \(outcome.value.wanText)，按上限计", location: result.claim.id))
                     result.boundBy.append(Binding(kind: .discretionaryCeiling, rule: plan.measure.id, before: approved, after: outcome.value, text: plan.measure.cite.text))
                 } else if let floor = outcome.floor, approved < floor {
                     result.findings.append(
                         Finding(severity: .error, code: "approved.below-range",
-                            message: "核定金额 \(approved.wanText) 低于范围下限 \(floor.wanText)", location: claim.id))
+                            message: "核定金额 \(approved.wanText) 低于范围下限 \(floor.wanText)", location: result.claim.id))
                     amount = approved
                 } else {
                     amount = approved
@@ -297,10 +319,10 @@ public struct SubsidyCalculator: Sendable {
         }
         result.computed = amount
         result.amount = amount
-        if let claimed = claim.claimedAmount, claimed > amount, result.boundBy.isEmpty || !result.isCeiling {
+        if let claimed = result.claim.claimedAmount, claimed > amount, result.boundBy.isEmpty || !result.isCeiling {
             result.findings.append(
                 Finding(severity: .warning, code: "claim.above-entitlement",
-                    message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: claim.id))
+                    message: "申请金额 \(claimed.wanText) 高于按规定可得的 \(amount.wanText)", location: result.claim.id))
         }
         return true
     }
