@@ -24,17 +24,29 @@ struct Ledger: Sendable {
     }
 
     /// The rules across claims that one measure counts toward, by position in the schedule.
-    private struct Rules: Sendable {
-        var groups: [Int] = []
-        var limits: [Int] = []
-        var caps: [Int] = []
-        var inPool = false
+    ///
+    /// A class, so that reading a measure's rules for each claim retains one object, not three lists.
+    private final class Rules: Sendable {
+        let groups: [Int]
+        let limits: [Int]
+        let caps: [Int]
+        let inPool: Bool
         /// Whether a count limit counts per round (届), so the claim's round matters.
-        var countsRounds = false
+        let countsRounds: Bool
+
+        init(_ measure: Measure, in schedule: Schedule) {
+            groups = schedule.highestOnly.indices.filter { schedule.highestOnly[$0].measures.contains(measure.id) }
+            limits = schedule.countLimits.indices.filter { schedule.countLimits[$0].measures.contains(measure.id) }
+            caps = schedule.yearlyCaps.indices.filter { schedule.yearlyCaps[$0].measures.contains(measure.id) }
+            inPool = schedule.pool?.measures.contains(measure.id) ?? false
+            countsRounds = limits.contains { schedule.countLimits[$0].per == .round }
+        }
     }
 
     private let schedule: Schedule
     private let rules: [Rules]
+    /// Whether the schedule funds one matter once, read once rather than for every grant.
+    private let hasSameMatterRule: Bool
     private var yearly: [Key: Rational] = [:]
     private var counts: [Key: Int] = [:]
     private var roundCounts: [String: Int] = [:]
@@ -46,15 +58,8 @@ struct Ledger: Sendable {
 
     init(schedule: Schedule) {
         self.schedule = schedule
-        rules = schedule.measures.map { measure in
-            var rules = Rules()
-            rules.groups = schedule.highestOnly.indices.filter { schedule.highestOnly[$0].measures.contains(measure.id) }
-            rules.limits = schedule.countLimits.indices.filter { schedule.countLimits[$0].measures.contains(measure.id) }
-            rules.caps = schedule.yearlyCaps.indices.filter { schedule.yearlyCaps[$0].measures.contains(measure.id) }
-            rules.inPool = schedule.pool?.measures.contains(measure.id) ?? false
-            rules.countsRounds = rules.limits.contains { schedule.countLimits[$0].per == .round }
-            return rules
-        }
+        rules = schedule.measures.map { Rules($0, in: schedule) }
+        hasSameMatterRule = schedule.sameMatter != nil
     }
 
     /// Whether claims for `measure` count per round (届): only then is a claim's round looked up.
@@ -135,7 +140,7 @@ struct Ledger: Sendable {
         guard amount > .zero else { return }
         let rules = rules[measure]
         func increase(_ total: inout Rational) { total = (try? total + amount) ?? total }
-        if let matter, schedule.sameMatter != nil {
+        if let matter, hasSameMatterRule {
             increase(&matters[MatterKey(applicant: applicant, matter: ExactText(matter)), default: .zero])
         }
         for index in rules.groups {
