@@ -1,13 +1,5 @@
 import Dispatch
 
-/// One row of a claims file, decided as far as the claim alone allows, or why not.
-struct AssessedRow: Sendable {
-    var assessed: SubsidyCalculator.Assessed?
-    /// The claim, when it could not be assessed (a fact it needs is blank).
-    var unassessed: Claim?
-    var problems: [FileProblem]
-}
-
 /// Reads and assesses the blocks of a claims file one after another on a background queue, so the
 /// next blocks are read while the ones before them are settled and rendered.
 ///
@@ -17,7 +9,7 @@ struct AssessedRow: Sendable {
 /// queue is already working on the next ones, so neither core waits for the other.
 final class BlockAssessor: @unchecked Sendable {
     /// The rows of one block, split into parts that were read on different threads, in file order.
-    typealias Parts = [[AssessedRow]]
+    typealias Parts = [AssessedPart]
 
     private var reader: ClaimStreamReader
     /// Numbers applicants in file order, as settling would, so settling does not look names up.
@@ -83,24 +75,43 @@ final class BlockAssessor: @unchecked Sendable {
         }
         guard rows.count > 0 else { return .success([]) }
         let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        var parts = inParallel(workers) { part in
-                reader.claims(in: rows, range: split(rows.range, into: workers)[part]) { outcome -> AssessedRow in
-                    switch consume outcome {
-                    case .claim(let claim):
-                        do throws(FileProblem) {
-                            return AssessedRow(assessed: try calculator.assess(claim, file: file), problems: [])
-                        } catch {
-                            return AssessedRow(unassessed: claim, problems: [error])
-                        }
-                    case .rejected(_, let problems): return AssessedRow(problems: problems)
+        var read = inParallel(workers) { index in
+            let range = split(rows.range, into: workers)[index]
+            var part = AssessedPart()
+            part.assessed.reserveCapacity(range.count)
+            /// The hash of each assessed claim's applicant, so numbering them in order only probes.
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(range.count)
+            _ = reader.claims(in: rows, range: range) { outcome in
+                switch consume outcome {
+                case .claim(let claim):
+                    do throws(FileProblem) {
+                        part.assessed.append(try calculator.assess(claim, file: file))
+                        hashes.append(ApplicantNumbers.hash(of: claim.applicant))
+                    } catch {
+                        part.others.append(AssessedPart.OtherRow(position: part.assessed.count, claim: claim, problems: [error]))
                     }
+                case .rejected(_, let problems):
+                    part.others.append(AssessedPart.OtherRow(position: part.assessed.count, claim: nil, problems: problems))
                 }
             }
-        for part in parts.indices {
-            for row in parts[part].indices where parts[part][row].assessed != nil {
-                parts[part][row].assessed!.applicant = applicants.number(of: parts[part][row].assessed!.result.claim.applicant)
+            return (part: part, hashes: hashes)
+        }
+        Self.number(&read, with: &applicants)
+        return .success(read.map(\.part))
+    }
+
+    /// Numbers the applicants of every assessed claim, in file order, as settling would.
+    ///
+    /// One access to `applicants` for the whole block, not one a claim.
+    private static func number(_ parts: inout [(part: AssessedPart, hashes: [UInt64])], with applicants: inout ApplicantNumbers) {
+        for index in parts.indices {
+            let hashes = parts[index].hashes
+            parts[index].part.assessed.withUnsafeMutableBufferPointer { assessed in
+                for row in assessed.indices {
+                    assessed[row].applicant = applicants.number(of: assessed[row].result.claim.applicant, hash: hashes[row])
+                }
             }
         }
-        return .success(parts)
     }
 }
