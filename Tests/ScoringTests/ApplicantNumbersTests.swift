@@ -63,6 +63,17 @@ struct ApplicantNumbersTests {
         for (index, name) in names.enumerated() { #expect(numbers.number(of: name) == index) }
     }
 
+    @Test func lookingANameUpGivesNoNumber() {
+        var numbers = ApplicantNumbers()
+        #expect(numbers.number(of: "甲公司") == 0)
+        let hash = ApplicantNumbers.hash(of: "乙公司")
+        #expect(numbers.knownNumber(of: "乙公司", hash: hash) == nil)
+        #expect(numbers.knownNumber(of: "甲公司", hash: ApplicantNumbers.hash(of: "甲公司")) == 0)
+        #expect(numbers.count == 1)
+        #expect(numbers.number(of: "乙公司", hash: hash) == 1)
+        #expect(numbers.knownNumber(of: "乙公司", hash: hash) == 1)
+    }
+
     @Test func theHashTellsApartNamesThatDifferInOneByteAnywhere() {
         // Lengths around each way the hash reads bytes: under 4, 4 to 16, over 16.
         for length in [1, 2, 3, 4, 7, 8, 15, 16, 17, 31, 32, 33, 100] {

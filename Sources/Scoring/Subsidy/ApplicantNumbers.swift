@@ -51,28 +51,38 @@ struct ApplicantNumbers: Sendable {
     /// The number of the applicant whose name is `bytes`, given on first sight; `hash` must be
     /// ``hash(_:)`` of `bytes` (tests give others, to make names collide).
     mutating func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            names.withUnsafeBytes { names in
-                while slots[index].entry != 0 {
-                    if slots[index].hash == hash, let number = Self.number(at: slots[index].entry - 1, in: names, ifNamed: bytes) {
-                        return number
-                    }
-                    index = (index + 1) & mask
-                }
-                return nil
-            }
-        }
+        let (found, slot) = find(bytes, hash: hash)
         if let found { return found }
-        // Not seen before: `index` is the empty slot the probe ended on.
         let number = count
         precondition(number < Int(UInt32.max) && bytes.count < Int(UInt32.max), "ApplicantNumbers: too many applicants or too long a name")
-        slots[index] = Slot(hash: hash, entry: names.count + 1)
+        slots[slot] = Slot(hash: hash, entry: names.count + 1)
         Self.appendEntry(number: number, bytes: bytes, to: &names)
         count += 1
         if count * 2 > slots.count { grow() }
         return number
+    }
+
+    /// The applicant's number when it has one already; gives none. Only reads the table, so threads
+    /// can look names up at once while nothing numbers new ones.
+    func knownNumber(of applicant: String, hash: UInt64) -> Int? {
+        Self.withBytes(of: applicant) { find($0, hash: hash).number }
+    }
+
+    /// The number of the name `bytes`, or `nil` and the empty slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (number: Int?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            names.withUnsafeBytes { names in
+                let mask = slots.count - 1
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while slots[index].entry != 0 {
+                    if slots[index].hash == hash, let number = Self.number(at: slots[index].entry - 1, in: names, ifNamed: bytes) {
+                        return (number, index)
+                    }
+                    index = (index + 1) & mask
+                }
+                return (nil, index)
+            }
+        }
     }
 
     /// The number stored at `entry` when its name is `bytes`.

@@ -74,12 +74,27 @@ final class BlockAssessor: @unchecked Sendable {
             return .failure(.unreadable(FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件为空：应有表头行和至少一行申请")])))
         }
         guard rows.count > 0 else { return .success([]) }
-        let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        var read = inParallel(workers) { index in
+        var parts = assessParts(rows)
+        Self.numberNewApplicants(&parts, with: &applicants)
+        return .success(parts.map(\.part))
+    }
+
+    /// A part of the block read and assessed, with the applicants it did not find numbered yet.
+    private typealias AssessedWithNewApplicants = (part: AssessedPart, new: [(row: Int, hash: UInt64)])
+
+    /// Reads and assesses the rows of a block, a part on each thread, and looks each applicant up
+    /// among those numbered before the block.
+    ///
+    /// Most applicants have claimed before, and looking them up here, on every thread, takes the
+    /// table's cache misses off the one thread that numbers the rest in file order. The table is
+    /// only read while the threads run, and the threads' copy of it is gone when this returns, so
+    /// numbering the new applicants changes it in place.
+    private func assessParts(_ rows: ClaimRows) -> [AssessedWithNewApplicants] {
+        let (reader, calculator, file, workers, applicants) = (self.reader, self.calculator, self.file, self.workers, self.applicants)
+        return inParallel(workers) { index in
             let range = split(rows.range, into: workers)[index]
             var part = AssessedPart()
             part.assessed.reserveCapacity(range.count)
-            /// The hash of each assessed claim's applicant, so numbering them in order only probes.
             var hashes: [UInt64] = []
             hashes.reserveCapacity(range.count)
             _ = reader.claims(in: rows, range: range) { outcome in
@@ -95,21 +110,32 @@ final class BlockAssessor: @unchecked Sendable {
                     part.others.append(AssessedPart.OtherRow(position: part.assessed.count, claim: nil, problems: problems))
                 }
             }
-            return (part: part, hashes: hashes)
+            // Looked up in a loop of their own, not between assessing claims: the lookups miss the
+            // cache, and only one after another can the processor wait for several misses at once.
+            var new: [(row: Int, hash: UInt64)] = []
+            part.assessed.withUnsafeMutableBufferPointer { assessed in
+                for row in assessed.indices {
+                    if let number = applicants.knownNumber(of: assessed[row].result.claim.applicant, hash: hashes[row]) {
+                        assessed[row].applicant = number
+                    } else {
+                        new.append((row, hashes[row]))
+                    }
+                }
+            }
+            return (part: part, new: new)
         }
-        Self.number(&read, with: &applicants)
-        return .success(read.map(\.part))
     }
 
-    /// Numbers the applicants of every assessed claim, in file order, as settling would.
+    /// Numbers the applicants not found before the block, in file order, as settling would: the
+    /// first claim of a new applicant gives it its number, and its later claims in the block find it.
     ///
     /// One access to `applicants` for the whole block, not one a claim.
-    private static func number(_ parts: inout [(part: AssessedPart, hashes: [UInt64])], with applicants: inout ApplicantNumbers) {
+    private static func numberNewApplicants(_ parts: inout [AssessedWithNewApplicants], with applicants: inout ApplicantNumbers) {
         for index in parts.indices {
-            let hashes = parts[index].hashes
+            let new = parts[index].new
             parts[index].part.assessed.withUnsafeMutableBufferPointer { assessed in
-                for row in assessed.indices {
-                    assessed[row].applicant = applicants.number(of: assessed[row].result.claim.applicant, hash: hashes[row])
+                for (row, hash) in new {
+                    assessed[row].applicant = applicants.number(of: assessed[row].result.claim.applicant, hash: hash)
                 }
             }
         }
