@@ -8,8 +8,9 @@
 /// every name lies in one byte array beside its number, so a lookup that finds its applicant reads
 /// one slot and one name: one or two cache lines.
 ///
-/// The hash can be worked out ahead, on any thread (``hash(_:)``), so that the lookups, which
-/// must be made one at a time in file order, do only the probing.
+/// The hash can be worked out ahead, on any thread (``hash(_:)``), and names already numbered can
+/// be looked up on several threads at once (``knownNumber(of:hash:)``), so that only new names are
+/// numbered one at a time in file order.
 struct ApplicantNumbers: Sendable {
     /// One place in the open-addressing table.
     private struct Slot: Sendable {
