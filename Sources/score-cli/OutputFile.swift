@@ -42,15 +42,21 @@ final class OutputFile {
         try write(bytes: Array(text.utf8))
     }
 
-    /// Adds bytes; they reach the disk in blocks of about a megabyte.
+    /// Adds bytes. Small pieces are gathered and reach the disk in blocks of about a megabyte; a
+    /// piece of 64 KB or more is written as it is, after what was gathered, since copying it into
+    /// the gathered bytes would cost more than the system call it saves.
     func write(bytes: [UInt8]) throws(CLIFailure) {
-        if pending.isEmpty && bytes.count >= 1 << 20 {
+        if bytes.count >= Self.writtenAsItIs {
+            try flush()
             try put(bytes)
             return
         }
         pending += bytes
         if pending.count >= 1 << 20 { try flush() }
     }
+
+    /// The size from which a piece is written without gathering it first.
+    static let writtenAsItIs = 64 << 10
 
     private func flush() throws(CLIFailure) {
         guard !pending.isEmpty else { return }

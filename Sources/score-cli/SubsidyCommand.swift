@@ -136,21 +136,23 @@ struct SubsidyCommand: ParsableCommand {
     private func streamCSV(_ calculator: SubsidyCalculator, _ format: SubsidyFormat, _ write: ([UInt8]) throws(CLIFailure) -> Void) throws(CLIFailure) -> SubsidyReport? {
         guard let input = FileHandle(forReadingAtPath: claims), !isDirectory(claims) else { throw .missingFile(claims) }
         defer { try? input.close() }
+        let blocks = FileBlocks(input)
         let size = (try? FileManager.default.attributesOfItem(atPath: claims)[.size] as? Int) ?? 0
         var progress = Progress(total: size)
         var stream = SubsidyStream(calculator: calculator, file: claims, format: format, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         try write(Array(stream.begin().utf8))
         var done = false
         while !done {
-            let block: Data
+            let block: [UInt8]
             do {
-                block = try input.read(upToCount: blockSize) ?? Data()
+                block = try blocks.next(upTo: blockSize)
             } catch {
-                throw CLIFailure(lines: ["\(claims): 读取失败 / read failed: \(error.localizedDescription)"], exitCode: ExitStatus.missingFile)
+                throw CLIFailure(lines: ["\(claims): 读取失败 / read failed: \(error.reason)"], exitCode: ExitStatus.missingFile)
             }
             done = block.isEmpty
             do {
-                try write(try stream.feed(block, isLast: done))
+                // Each piece is written as it is: joining them first would copy the output once more.
+                for piece in try stream.feedInPieces(block, isLast: done) { try write(piece) }
             } catch let stop as SubsidyStream.Stop {
                 progress.clear()
                 switch stop {

@@ -37,17 +37,25 @@ struct SubsidyStreamTests {
         return calculator.run(try ClaimBatch.read(bytes: csv, file: "claims.csv", schedule: schedule), file: "claims.csv").rendered(format)
     }
 
-    /// What a stream prints, fed `block` bytes at a time on `workers` threads.
-    static func streamed(_ csv: [UInt8], _ schedule: Schedule, _ format: SubsidyFormat, block: Int, workers: Int) throws -> String {
+    /// What a stream prints, fed `block` bytes at a time on `workers` threads, its pieces written one
+    /// after another as the command writes them (or joined by ``SubsidyStream/feed(_:isLast:)``).
+    static func streamed(_ csv: [UInt8], _ schedule: Schedule, _ format: SubsidyFormat, block: Int, workers: Int, inPieces: Bool = true) throws -> String {
         var stream = SubsidyStream(calculator: SubsidyCalculator(schedule: schedule), file: "claims.csv", format: format, workers: workers)
         var out = Array(stream.begin().utf8)
+        func feed(_ bytes: [UInt8], isLast: Bool) throws {
+            if inPieces {
+                for piece in try stream.feedInPieces(bytes, isLast: isLast) { out += piece }
+            } else {
+                out += try stream.feed(bytes, isLast: isLast)
+            }
+        }
         var start = 0
         while start < csv.count {
             let end = min(start + block, csv.count)
-            out += try stream.feed(csv[start..<end], isLast: false)
+            try feed(Array(csv[start..<end]), isLast: false)
             start = end
         }
-        out += try stream.feed([UInt8](), isLast: true)
+        try feed([], isLast: true)
         out += stream.finish().output.utf8
         return String(decoding: out, as: UTF8.self)
     }
@@ -62,6 +70,8 @@ struct SubsidyStreamTests {
                 let actual = try Self.streamed(csv, schedule, format, block: block, workers: workers)
                 #expect(actual == expected, "\(path) \(format) block \(block) workers \(workers)")
             }
+            let joined = try Self.streamed(csv, schedule, format, block: 4096, workers: 3, inPieces: false)
+            #expect(joined == expected, "\(path) \(format) joined")
         }
     }
 
@@ -76,6 +86,28 @@ struct SubsidyStreamTests {
         let amounts = expected.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
         #expect(amounts.count > 2900)
         #expect(amounts.allSatisfy { $0.wholeMatch(of: /[0-9]+\.[0-9]{2}/) != nil })
+    }
+
+    /// Bad rows, claims missing a fact, and repeated claim ids, between the claims of every part:
+    /// each row still lands where the whole batch puts it.
+    @Test func badAndRepeatedRowsAmongTheClaimsStreamToTheSameBytes() throws {
+        let schedule = try Self.schedule(for: "trade-consumption-2022.csv")
+        let generated = ClaimGenerator(schedule: schedule, seed: 3, invalidPerMille: 150).csv(count: 1500)
+        var lines = generated.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        // Every 37th row twice in a row: the same claim id on the same date, rejected the second time.
+        var withRepeats = [lines[0]]
+        for (index, line) in lines.dropFirst().enumerated() {
+            withRepeats.append(line)
+            if index % 37 == 5 { withRepeats.append(line) }
+        }
+        let csv = Array((withRepeats.joined(separator: "\n") + "\n").utf8)
+        for format in [SubsidyFormat.csv, .json, .text] {
+            let expected = try Self.whole(csv, schedule, format)
+            for (block, workers) in [(1, 2), (500, 3), (4096, 2), (1 << 20, 4)] {
+                #expect(try Self.streamed(csv, schedule, format, block: block, workers: workers) == expected, "\(format) block \(block) workers \(workers)")
+            }
+        }
     }
 
     @Test func aClaimOutOfDateOrderStopsTheStream() throws {

@@ -1,13 +1,5 @@
 import Dispatch
 
-/// One row of a claims file, decided as far as the claim alone allows, or why not.
-struct AssessedRow: Sendable {
-    var assessed: SubsidyCalculator.Assessed?
-    /// The claim, when it could not be assessed (a fact it needs is blank).
-    var unassessed: Claim?
-    var problems: [FileProblem]
-}
-
 /// Reads and assesses the blocks of a claims file one after another on a background queue, so the
 /// next blocks are read while the ones before them are settled and rendered.
 ///
@@ -17,7 +9,7 @@ struct AssessedRow: Sendable {
 /// queue is already working on the next ones, so neither core waits for the other.
 final class BlockAssessor: @unchecked Sendable {
     /// The rows of one block, split into parts that were read on different threads, in file order.
-    typealias Parts = [[AssessedRow]]
+    typealias Parts = [AssessedPart]
 
     private var reader: ClaimStreamReader
     /// Numbers applicants in file order, as settling would, so settling does not look names up.
@@ -82,25 +74,72 @@ final class BlockAssessor: @unchecked Sendable {
             return .failure(.unreadable(FileProblems([FileProblem(file: file, location: nil, field: "", message: "文件为空：应有表头行和至少一行申请")])))
         }
         guard rows.count > 0 else { return .success([]) }
-        let (reader, calculator, file, workers) = (self.reader, self.calculator, self.file, self.workers)
-        var parts = inParallel(workers) { part in
-                reader.claims(in: rows, range: split(rows.range, into: workers)[part]) { outcome -> AssessedRow in
-                    switch consume outcome {
-                    case .claim(let claim):
-                        do throws(SubsidyCalculator.Unassessed) {
-                            return AssessedRow(assessed: try calculator.assess(taking: claim, file: file), problems: [])
-                        } catch {
-                            return AssessedRow(unassessed: error.claim, problems: [error.problem])
-                        }
-                    case .rejected(_, let problems): return AssessedRow(problems: problems)
+        var parts = assessParts(rows)
+        Self.numberNewApplicants(&parts, with: &applicants)
+        return .success(parts.map(\.part))
+    }
+
+    /// A part of the block read and assessed, with the applicants it did not find numbered yet.
+    private typealias AssessedWithNewApplicants = (part: AssessedPart, new: [(row: Int, hash: UInt64)])
+
+    /// Reads and assesses the rows of a block, a part on each thread, and looks each applicant up
+    /// among those numbered before the block.
+    ///
+    /// Most applicants have claimed before, and looking them up here, on every thread, takes the
+    /// table's cache misses off the one thread that numbers the rest in file order. The table is
+    /// only read while the threads run, and the threads' copy of it is gone when this returns, so
+    /// numbering the new applicants changes it in place.
+    private func assessParts(_ rows: ClaimRows) -> [AssessedWithNewApplicants] {
+        let (reader, calculator, file, workers, applicants) = (self.reader, self.calculator, self.file, self.workers, self.applicants)
+        return inParallel(workers) { index in
+            let range = split(rows.range, into: workers)[index]
+            var part = AssessedPart()
+            part.assessed.reserveCapacity(range.count)
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(range.count)
+            _ = reader.claims(in: rows, range: range) { outcome in
+                switch consume outcome {
+                case .claim(let claim):
+                    let hash = ApplicantNumbers.hash(of: claim.applicant)
+                    do throws(SubsidyCalculator.Unassessed) {
+                        // The claim is handed over to its result, not copied.
+                        part.assessed.append(try calculator.assess(taking: claim, file: file))
+                        hashes.append(hash)
+                    } catch {
+                        part.others.append(AssessedPart.OtherRow(position: part.assessed.count, claim: error.claim, problems: [error.problem]))
+                    }
+                case .rejected(_, let problems):
+                    part.others.append(AssessedPart.OtherRow(position: part.assessed.count, claim: nil, problems: problems))
+                }
+            }
+            // Looked up in a loop of their own, not between assessing claims: the lookups miss the
+            // cache, and only one after another can the processor wait for several misses at once.
+            var new: [(row: Int, hash: UInt64)] = []
+            part.assessed.withUnsafeMutableBufferPointer { assessed in
+                for row in assessed.indices {
+                    if let number = applicants.knownNumber(of: assessed[row].result.claim.applicant, hash: hashes[row]) {
+                        assessed[row].applicant = number
+                    } else {
+                        new.append((row, hashes[row]))
                     }
                 }
             }
-        for part in parts.indices {
-            for row in parts[part].indices where parts[part][row].assessed != nil {
-                parts[part][row].assessed!.applicant = applicants.number(of: parts[part][row].assessed!.result.claim.applicant)
+            return (part: part, new: new)
+        }
+    }
+
+    /// Numbers the applicants not found before the block, in file order, as settling would: the
+    /// first claim of a new applicant gives it its number, and its later claims in the block find it.
+    ///
+    /// One access to `applicants` for the whole block, not one a claim.
+    private static func numberNewApplicants(_ parts: inout [AssessedWithNewApplicants], with applicants: inout ApplicantNumbers) {
+        for index in parts.indices {
+            let new = parts[index].new
+            parts[index].part.assessed.withUnsafeMutableBufferPointer { assessed in
+                for (row, hash) in new {
+                    assessed[row].applicant = applicants.number(of: assessed[row].result.claim.applicant, hash: hash)
+                }
             }
         }
-        return .success(parts)
     }
 }

@@ -49,94 +49,132 @@ public struct SubsidyStream: Sendable {
     /// The block given is read and assessed in the background and is still being worked on when this
     /// returns, so it goes on while the caller writes this output and reads the next block.
     public mutating func feed(_ block: some Collection<UInt8>, isLast: Bool) throws(Stop) -> [UInt8] {
-        assessor.start(Array(block), isLast: isLast)
+        let pieces = try feedInPieces(Array(block), isLast: isLast)
         var out: [UInt8] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { out += piece }
+        return out
+    }
+
+    /// ``feed(_:isLast:)``, with the output in pieces to be written one after another: each piece
+    /// was rendered on its own thread, and joining them would copy every byte of the output once more.
+    public mutating func feedInPieces(_ block: [UInt8], isLast: Bool) throws(Stop) -> [[UInt8]] {
+        assessor.start(block, isLast: isLast)
+        var pieces: [[UInt8]] = []
         do {
             while assessor.waiting > (isLast ? 0 : Self.blocksAhead) {
                 var parts = try assessor.takeOldest()
-                out += try decide(&parts)
+                try decide(&parts, into: &pieces)
             }
         } catch {
             assessor.drain()
             throw error
         }
-        return out
+        return pieces
     }
 
-    /// Settles a block's claims in file order and renders them.
-    private mutating func decide(_ parts: inout BlockAssessor.Parts) throws(Stop) -> [UInt8] {
+    /// Settles a block's claims in file order and renders them, a piece for each part.
+    private mutating func decide(_ parts: inout BlockAssessor.Parts, into pieces: inout [[UInt8]]) throws(Stop) {
         // The rules across claims, one claim at a time in file order; each part's results stay where
         // they are and are rendered from there.
         var firstIndex: [Int] = []
+        firstIndex.reserveCapacity(parts.count)
         var decided = 0
         for part in parts.indices {
             firstIndex.append(writer.written + decided)
-            for index in parts[part].indices where try settle(&parts[part][index]) {
-                decided += 1
-            }
+            decided += try settle(&parts[part])
         }
-        return render(&parts, firstIndex: firstIndex, count: decided)
+        render(&parts, firstIndex: firstIndex, count: decided, into: &pieces)
     }
 
-    /// Applies the rules across claims to one row, in file order; whether it was decided.
-    private mutating func settle(_ item: inout AssessedRow) throws(Stop) -> Bool {
-        guard item.assessed != nil || item.unassessed != nil else {
-            tally.noteRows(read: 1, rejected: 1, problems: item.problems)
-            return false
-        }
-        tally.noteRows(read: 1, rejected: 0, problems: [])
-        // Taken out of the row and put back, so the result is never copied.
-        guard var assessed = item.assessed.take() else {
-            if let repeated = try checkOrder(item.unassessed!) {
-                tally.reject(repeated)
-            } else {
-                item.problems.forEach { tally.reject($0) }
+    /// Applies the rules across claims to the rows of one part, in file order; how many claims were decided.
+    private mutating func settle(_ part: inout AssessedPart) throws(Stop) -> Int {
+        tally.noteRows(read: part.rows, rejected: 0, problems: [])
+        var next = 0
+        for other in part.others.indices {
+            while next < part.others[other].position {
+                if try !settle(&part.assessed[next]) { part.rejected.append(next) }
+                next += 1
             }
-            return false
+            if let claim = part.others[other].claim {
+                if let repeated = try checkOrder(claim) {
+                    tally.reject(repeated)
+                    continue
+                }
+                part.others[other].problems.forEach { tally.reject($0) }
+            } else {
+                tally.noteRows(read: 0, rejected: 1, problems: part.others[other].problems)
+            }
         }
+        while next < part.assessed.count {
+            if try !settle(&part.assessed[next]) { part.rejected.append(next) }
+            next += 1
+        }
+        return part.assessed.count - part.rejected.count
+    }
+
+    /// Applies the rules across claims to one assessed claim, where it lies; whether it was decided
+    /// (not when its claim id repeats the one before).
+    ///
+    /// The claim is passed `inout`, so nothing else can touch it during the call and its fields are
+    /// lent to the calls below as they are; read from the part's array, each would be copied first.
+    private mutating func settle(_ assessed: inout SubsidyCalculator.Assessed) throws(Stop) -> Bool {
         if let repeated = try checkOrder(assessed.result.claim) {
             tally.reject(repeated)
             return false
         }
         calculator.settle(&assessed)
         tally.add(assessed.result, applicant: assessed.applicant, measure: assessed.measure)
-        item.assessed = consume assessed
         return true
     }
 
-    /// The output of the `count` decided claims, each part's starting at the batch index `firstIndex[part]`.
+    /// Appends the output of the `count` decided claims, a piece for each part, each part's starting
+    /// at the batch index `firstIndex[part]`.
     ///
     /// Each part is taken out of `parts` by the thread that renders it, and freed there too: freeing a
     /// block's results one by one on this thread cost as much as settling them.
-    private mutating func render(_ parts: inout BlockAssessor.Parts, firstIndex: [Int], count: Int) -> [UInt8] {
+    private mutating func render(_ parts: inout BlockAssessor.Parts, firstIndex: [Int], count: Int, into pieces: inout [[UInt8]]) {
         if writer.format == .text {
             var out: [UInt8] = []
-            for part in parts { writer.add(part.compactMap { $0.assessed?.result }, to: &out) }
-            return out
+            for index in parts.indices {
+                var results: [ClaimResult] = []
+                Self.forEachDecided(in: &parts[index]) { results.append($0.result) }
+                writer.add(results, to: &out)
+            }
+            pieces.append(out)
+            return
         }
         let writer = self.writer
-        let pieces = parts.withUnsafeMutableBufferPointer { buffer in
+        let rendered = parts.withUnsafeMutableBufferPointer { buffer in
             let slots = PartSlots(buffer: buffer)
-            return inParallel(buffer.count) { part in
-                var rows = slots.take(part)
+            return inParallel(buffer.count) { index in
+                var part = slots.take(index)
                 var out: [UInt8] = []
-                out.reserveCapacity(rows.count * 512)
-                var index = firstIndex[part]
-                for row in rows.indices {
-                    // Moved out of its row, not copied: a copy would retain each of the result's texts
-                    // again, and texts made on the other core make that slow.
-                    guard let assessed = rows[row].assessed.take() else { continue }
-                    writer.append(assessed.result, index: index, to: &out)
-                    index += 1
+                out.reserveCapacity(part.assessed.count * 512)
+                var batchIndex = firstIndex[index]
+                Self.forEachDecided(in: &part) { assessed in
+                    writer.append(assessed.result, index: batchIndex, to: &out)
+                    batchIndex += 1
                 }
                 return out
             }
         }
         self.writer.advance(by: count)
-        var out: [UInt8] = []
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { out += piece }
-        return out
+        pieces += rendered
+    }
+
+    /// Calls `body` with each claim of `part` that was decided, in order (skipping those settling
+    /// rejected). Each is lent `inout`, which lets `body` lend its fields on without copying them.
+    private static func forEachDecided(in part: inout AssessedPart, _ body: (inout SubsidyCalculator.Assessed) -> Void) {
+        var rejected = part.rejected.makeIterator()
+        var nextRejected = rejected.next()
+        for row in part.assessed.indices {
+            if row == nextRejected {
+                nextRejected = rejected.next()
+                continue
+            }
+            body(&part.assessed[row])
+        }
     }
 
     /// Stops the stream when `claim` comes before the claim decided last; the problem when it
@@ -158,12 +196,12 @@ public struct SubsidyStream: Sendable {
 /// The parts of a block, each taken by exactly one rendering thread (so no two threads touch the
 /// same element).
 private struct PartSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<[AssessedRow]>
+    let buffer: UnsafeMutableBufferPointer<AssessedPart>
 
     /// Part `index`, leaving an empty part in its place.
-    func take(_ index: Int) -> [AssessedRow] {
+    func take(_ index: Int) -> AssessedPart {
         precondition(buffer.indices.contains(index))
-        return (buffer.baseAddress! + index).exchange(with: [])
+        return (buffer.baseAddress! + index).exchange(with: AssessedPart())
     }
 }
 

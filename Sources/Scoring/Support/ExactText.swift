@@ -46,13 +46,25 @@ func sameBytes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<
 
 /// How two texts compare as UTF-8 bytes: negative, zero or positive, as `memcmp` (the order of
 /// claim ids, independent of the machine's locale).
+///
+/// Streaming compares every claim's id with the one before, so the bytes are read where they are
+/// rather than through copies of the strings.
 func compareBytes(_ left: String, _ right: String) -> Int {
-    var (left, right) = (left, right)
-    return left.withUTF8 { a in
-        right.withUTF8 { b in
-            let common = min(a.count, b.count)
-            for index in 0..<common where a[index] != b[index] { return Int(a[index]) - Int(b[index]) }
-            return a.count - b.count
-        }
+    let compared = left.utf8.withContiguousStorageIfAvailable { a in
+        right.utf8.withContiguousStorageIfAvailable { b in compareBytes(a, b) }
     }
+    if let compared = compared ?? nil { return compared }
+    var (left, right) = (left, right)
+    return left.withUTF8 { a in right.withUTF8 { b in compareBytes(a, b) } }
+}
+
+/// How two byte buffers compare: negative, zero or positive, as `memcmp`.
+func compareBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(a.count, b.count)
+    var index = 0
+    while index < common {
+        if a[index] != b[index] { return Int(a[index]) - Int(b[index]) }
+        index += 1
+    }
+    return a.count - b.count
 }
