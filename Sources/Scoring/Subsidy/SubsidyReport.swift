@@ -12,7 +12,7 @@ public struct SubsidyReport: Sendable, Hashable {
     public var pool: Pool?
     public var poolUsed: Rational
     public var interpretations: [Interpretation]
-    /// Per applicant, sorted by name.
+    /// Per applicant, sorted by name. Empty when a batch was streamed as CSV, which prints no summary.
     public var applicants: [ApplicantSummary]
     /// The total granted in the batch.
     public var totalGranted: Rational
@@ -59,6 +59,9 @@ struct SubsidyTally: Sendable {
     private let schedule: Schedule
     private let file: String
     private let keepsResults: Bool
+    /// Whether the summary per applicant is kept: a CSV of claims prints none, and at a million
+    /// claims keeping it was a tenth of the time of the thread that settles them.
+    private let keepsApplicants: Bool
     private var results: [ClaimResult] = []
     private var problems: [FileProblem] = []
     private var rowsRead = 0
@@ -77,10 +80,11 @@ struct SubsidyTally: Sendable {
     /// Whether a total overflowed (over 9.2 × 10^18 in lowest terms): reported, never wrapped.
     private(set) var overflow: ArithmeticOverflow?
 
-    init(schedule: Schedule, file: String, keepsResults: Bool) {
+    init(schedule: Schedule, file: String, keepsResults: Bool, keepsApplicants: Bool = true) {
         self.schedule = schedule
         self.file = file
         self.keepsResults = keepsResults
+        self.keepsApplicants = keepsApplicants
         citedInterpretations = Array(repeating: [], count: schedule.measures.count)
     }
 
@@ -105,13 +109,8 @@ struct SubsidyTally: Sendable {
             citedInterpretations[measure].append(result.interpretations)
         }
         if result.findings.contains(where: { $0.severity == .error }) { claimsWithErrors += 1 }
-        if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }
-        if case .none = applicants[applicant] {
-            applicants[applicant] = SubsidyReport.ApplicantSummary(
-                applicant: result.claim.applicant, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
-        }
         do {
-            try applicants[applicant]!.add(result)
+            if keepsApplicants { try addToApplicant(result, applicant: applicant) }
             if result.status == .granted {
                 totalGranted = try totalGranted + result.amount
                 totalForgone = try totalForgone + result.forgone
@@ -129,6 +128,15 @@ struct SubsidyTally: Sendable {
         if result.status == .granted && result.isCeiling { ceilings += 1 }
     }
 
+    private mutating func addToApplicant(_ result: ClaimResult, applicant: Int) throws(ArithmeticOverflow) {
+        if applicant >= applicants.count { applicants += Array(repeating: nil, count: applicant + 1 - applicants.count) }
+        if case .none = applicants[applicant] {
+            applicants[applicant] = SubsidyReport.ApplicantSummary(
+                applicant: result.claim.applicant, claims: 0, granted: .zero, forgone: .zero, ineligible: 0, needsDecision: 0, ceilings: 0)
+        }
+        try applicants[applicant]!.add(result)
+    }
+
     func report(poolUsed: Rational) -> SubsidyReport {
         SubsidyReport(
             schedule: RubricIdentity(
@@ -138,7 +146,7 @@ struct SubsidyTally: Sendable {
             problems: problems.sorted { ($0.location?.line ?? 0, $0.field) < ($1.location?.line ?? 0, $1.field) },
             rowsRead: rowsRead, rowsRejected: rowsRejected, pool: schedule.pool, poolUsed: poolUsed,
             interpretations: schedule.header.interpretations.filter { interpretationIDs.contains($0.id) },
-            applicants: applicants.compactMap { $0 }.sorted { $0.applicant < $1.applicant },
+            applicants: applicants.compactMap { $0 }.sorted(byStringOrderOf: \.applicant),
             totalGranted: totalGranted, totalForgone: totalForgone, ceilings: ceilings, claimsWithErrors: claimsWithErrors)
     }
 }

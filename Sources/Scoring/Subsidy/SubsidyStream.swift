@@ -35,7 +35,7 @@ public struct SubsidyStream: Sendable {
         let schedule = calculator.schedule
         self.calculator = calculator
         assessor = BlockAssessor(calculator: calculator, file: file, workers: max(workers, 1))
-        tally = SubsidyTally(schedule: schedule, file: file, keepsResults: false)
+        tally = SubsidyTally(schedule: schedule, file: file, keepsResults: false, keepsApplicants: format != .csv)
         order = DecisionOrder(file: file)
         writer = SubsidyWriter(format: format, schedule: RubricIdentity(schedule), file: file)
     }
@@ -185,7 +185,8 @@ public struct SubsidyStream: Sendable {
     }
 
     /// The output after the last claim, and the report of the run (without the per-claim results,
-    /// which were written as they came).
+    /// which were written as they came, and for CSV, which prints no summary, without the summary
+    /// per applicant).
     public mutating func finish() -> (output: String, report: SubsidyReport) {
         precondition(assessor.waiting == 0, "SubsidyStream: the last block must be fed with isLast: true")
         let report = tally.report(poolUsed: calculator.poolUsed)
