@@ -97,7 +97,7 @@ final class OutputFile {
         do {
             try handle.close()
             if let destination {
-                guard rename(temporaryPath, destination) == 0 else {
+                guard Self.replace(destination, with: temporaryPath) else {
                     throw CLIFailure(lines: ["\(destination): 无法写入 / cannot write: \(String(cString: strerror(errno)))"], exitCode: ExitStatus.cannotWrite)
                 }
             } else {
@@ -116,6 +116,35 @@ final class OutputFile {
             throw CLIFailure(lines: ["\(destination ?? "标准输出"): 写入失败 / write failed: \(error.localizedDescription)"], exitCode: ExitStatus.cannotWrite)
         }
     }
+
+    /// Puts the file at `source` in place of `destination`; whether it could.
+    ///
+    /// A regular file already there is swapped with the new one in one step and then removed, so
+    /// the destination is never missing. A plain rename over it makes ext4 write the whole new file
+    /// to disk before the rename returns (its guard for programs that replace files without syncing
+    /// them): 0.2 s of a 1.5 s run at a million claims, every time a policy run is redone. Anywhere
+    /// the swap is not offered (another system, another file system), it is a plain rename.
+    private static func replace(_ destination: String, with source: String) -> Bool {
+        var status = stat()
+        if lstat(destination, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let exchange = renameExchange,
+            exchange(AT_FDCWD, source, AT_FDCWD, destination, 2 /* RENAME_EXCHANGE */) == 0
+        {
+            unlink(source)
+            return true
+        }
+        return rename(source, destination) == 0
+    }
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// Linux's `renameat2`, which Swift's Glibc module does not declare; `nil` where the C library lacks it.
+    private static let renameExchange: RenameAt2? = {
+        #if os(Linux)
+            return dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+        #else
+            return nil
+        #endif
+    }()
 
     /// Removes the temporary file; the destination keeps whatever it had before.
     func discard() {

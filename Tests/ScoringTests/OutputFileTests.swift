@@ -43,6 +43,49 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
     }
 
+    /// An existing file is replaced by the new output (swapped with it, then removed), with nothing
+    /// else left in the folder; a hard link to the old file still holds the old text, as after a rename.
+    @Test func anExistingFileIsReplacedWhole() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let destination = folder.appendingPathComponent("out.csv").path
+        let kept = folder.appendingPathComponent("kept.csv").path
+        try Data("before".utf8).write(to: URL(fileURLWithPath: destination))
+        try FileManager.default.linkItem(atPath: destination, toPath: kept)
+        let out = try OutputFile(destination: destination)
+        for piece in Self.pieces { try out.write(bytes: piece) }
+        try out.commit()
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: destination))) == Array(Self.pieces.joined()))
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "before")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kept.csv", "out.csv"])
+    }
+
+    /// A symbolic link at the destination is replaced by the output, and the file it pointed to is
+    /// left alone, as a rename does; a folder at the destination is an error, and stays a folder.
+    @Test func aLinkIsReplacedAndAFolderIsRefused() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.csv").path
+        let link = folder.appendingPathComponent("link.csv").path
+        try Data("target".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let out = try OutputFile(destination: link)
+        try out.write("新")
+        try out.commit()
+        #expect(try String(contentsOfFile: link, encoding: .utf8) == "新")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "target")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == nil)
+
+        let inner = folder.appendingPathComponent("inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: inner.appendingPathComponent("a.csv"))
+        let refused = try OutputFile(destination: inner.path)
+        try refused.write("新")
+        #expect(throws: CLIFailure.self) { try refused.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inner.path) == ["a.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["inner", "link.csv", "target.csv"])
+    }
+
     @Test func aRestartForgetsEverythingWrittenBefore() throws {
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -17,6 +17,9 @@ final class BlockAssessor: @unchecked Sendable {
     private let calculator: SubsidyCalculator
     private let file: String
     private let workers: Int
+    /// Parts of a block for each thread: with one part each, a thread that finished its part first
+    /// waited for the other, and a core stood idle for a quarter of the run.
+    private static let partsPerWorker = 4
     /// Reads and assesses one block at a time, in the order they were started.
     private let queue = DispatchQueue(label: "BlockAssessor")
     /// The blocks started and not yet taken, oldest first; touched only by the caller's thread.
@@ -90,9 +93,11 @@ final class BlockAssessor: @unchecked Sendable {
     /// only read while the threads run, and the threads' copy of it is gone when this returns, so
     /// numbering the new applicants changes it in place.
     private func assessParts(_ rows: ClaimRows) -> [AssessedWithNewApplicants] {
-        let (reader, calculator, file, workers, applicants) = (self.reader, self.calculator, self.file, self.workers, self.applicants)
-        return inParallel(workers) { index in
-            let range = split(rows.range, into: workers)[index]
+        let (reader, calculator, file, applicants) = (self.reader, self.calculator, self.file, self.applicants)
+        let parts = workers == 1 ? 1 : workers * Self.partsPerWorker
+        let ranges = split(rows.range, into: parts)
+        return inParallel(parts) { index in
+            let range = ranges[index]
             var part = AssessedPart()
             part.assessed.reserveCapacity(range.count)
             var hashes: [UInt64] = []
