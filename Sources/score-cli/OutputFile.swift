@@ -1,6 +1,6 @@
 import Foundation
 
-/// Output written whole or not at all: to a temporary file beside the destination, renamed over it
+/// Output written whole or not at all: to a temporary file beside the destination, put in its place
 /// when the run has finished. For standard output the temporary file is copied out at the end, so
 /// a run that fails half-way prints nothing rather than half a report — unless the caller asks for
 /// standard output to be streamed (output that is never taken back, such as generated claims).
@@ -85,7 +85,7 @@ final class OutputFile {
         }
     }
 
-    /// Puts the finished output in place: renames it over the destination, or copies it to standard output.
+    /// Puts the finished output in place of the destination (``replace(_:with:)``), or copies it to standard output.
     func commit() throws(CLIFailure) {
         do {
             try flush()
