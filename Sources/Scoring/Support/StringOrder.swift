@@ -26,11 +26,10 @@ extension Sequence {
         var bytes = text.utf8.makeIterator()
         while let lead = bytes.next() {
             if lead < 0x80 { continue }
-            // Three-byte characters only: E3 90 80 is U+3400, E9 BF BF is U+9FFF; EF BC 81 is U+FF01,
-            // EF BD 9E is U+FF5E.
-            guard let second = bytes.next(), let third = bytes.next() else { return false }
+            // Three-byte characters only (a String's UTF-8 is valid, so two continuation bytes follow):
+            // E3 90 80 is U+3400, E9 BF BF is U+9FFF; EF BC 81 is U+FF01, EF BD 9E is U+FF5E.
+            guard lead & 0xF0 == 0xE0, let second = bytes.next(), let third = bytes.next() else { return false }
             let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-            guard lead & 0xF0 == 0xE0, second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
             guard (0x3400...0x9FFF).contains(scalar) || (0xFF01...0xFF5E).contains(scalar) else { return false }
         }
         return true
